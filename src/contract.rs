@@ -1,0 +1,113 @@
+//! The JSON contract every host shares (CLI JSON Lines, wasm, worker): how a JSON ticket is read
+//! and how a result is written. Kept in the core so that every host answers identically.
+
+use crate::sentiment::{conversation, ConversationMessage, Sender};
+use crate::{Analyzer, Ticket};
+use serde_json::{json, Value};
+
+/// Reads a ticket from a JSON object: `id` (string or number), `subject`, and `message` (or
+/// `text` / `body`). Unknown fields are ignored; a field of the wrong type is an error.
+///
+/// ```
+/// use helpdesk_ai::contract::ticket_from_json;
+/// let t = ticket_from_json(&serde_json::json!({"id": 7, "text": "hi"})).unwrap();
+/// assert_eq!((t.id.as_deref(), t.message.as_str()), (Some("7"), "hi"));
+/// assert!(ticket_from_json(&serde_json::json!({"message": 5})).is_err());
+/// ```
+pub fn ticket_from_json(value: &Value) -> Result<Ticket, String> {
+    if !value.is_object() {
+        return Err(format!("expected a JSON object, found {}", kind_of(value)));
+    }
+    Ok(Ticket {
+        id: match value.get("id") {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            None | Some(Value::Null) => None,
+            Some(other) => return Err(format!("field `id` must be a string or a number, found {}", kind_of(other))),
+        },
+        subject: string_field(value, &["subject"])?,
+        message: string_field(value, &["message", "text", "body"])?,
+    })
+}
+
+/// Analyses one JSON ticket; the result echoes the input's `id` exactly as given.
+pub fn analyze_json(analyzer: &Analyzer, value: &Value) -> Result<Value, String> {
+    let ticket = ticket_from_json(value)?;
+    let analysis = analyzer.analyze(&ticket).map_err(|e| e.to_string())?;
+    let mut out = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
+    echo_id(value, &mut out);
+    Ok(out)
+}
+
+/// Follows sentiment through one JSON conversation:
+/// `{"id", "messages": [{"sender": "customer"|"agent"|"bot", "text", "at"?}]}`.
+pub fn conversation_json(analyzer: &Analyzer, value: &Value) -> Result<Value, String> {
+    let messages = value
+        .get("messages")
+        .and_then(Value::as_array)
+        .ok_or("expected `messages`: an array of {\"sender\", \"text\"}")?;
+    let mut analysed = Vec::with_capacity(messages.len());
+    for (i, m) in messages.iter().enumerate() {
+        let sender = match m.get("sender").and_then(Value::as_str).unwrap_or("customer") {
+            "customer" | "user" | "client" => Sender::Customer,
+            "agent" | "operator" => Sender::Agent,
+            "bot" => Sender::Bot,
+            other => return Err(format!("message {i}: unknown sender {other:?} (customer, agent or bot)")),
+        };
+        let text = string_field(m, &["text", "message"]).map_err(|e| format!("message {i}: {e}"))?;
+        let at = m.get("at").and_then(Value::as_i64);
+        let tokens = analyzer.tokens(&text);
+        analysed.push((sender, analyzer.sentiment_analyzer().analyze(&text, &tokens), at));
+    }
+    let messages: Vec<_> =
+        analysed.iter().map(|(sender, s, at)| ConversationMessage { sender: *sender, sentiment: s, at: *at }).collect();
+    let mut out = serde_json::to_value(conversation(&messages)).map_err(|e| e.to_string())?;
+    echo_id(value, &mut out);
+    Ok(out)
+}
+
+/// Parses one line of JSON Lines input into an object, with a message fit for the error line.
+pub fn parse_line(text: &str) -> Result<Value, String> {
+    let text = text.trim_end_matches(['\n', '\r']);
+    if text.trim().is_empty() {
+        return Err("empty line: expected a JSON object".into());
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("invalid JSON: {e}"))?;
+    if !value.is_object() {
+        return Err(format!("expected a JSON object, found {}", kind_of(&value)));
+    }
+    Ok(value)
+}
+
+/// The error object written in place of a result: `{"error": {"line": N, "message": …}}`.
+pub fn error_value(line: usize, message: &str) -> Value {
+    json!({"error": {"line": line, "message": message}})
+}
+
+fn echo_id(input: &Value, out: &mut Value) {
+    if let (Some(id), Some(obj)) = (input.get("id"), out.as_object_mut()) {
+        obj.insert("id".into(), id.clone());
+    }
+}
+
+fn string_field(value: &Value, names: &[&str]) -> Result<String, String> {
+    for name in names {
+        match value.get(*name) {
+            None | Some(Value::Null) => continue,
+            Some(Value::String(s)) => return Ok(s.clone()),
+            Some(other) => return Err(format!("field `{name}` must be a string, found {}", kind_of(other))),
+        }
+    }
+    Ok(String::new())
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}

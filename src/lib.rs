@@ -1,0 +1,56 @@
+//! # helpdesk-ai
+//!
+//! The brain of a support desk, in pure Rust that runs natively and in WebAssembly: it reads a
+//! customer's message in English or Russian (or both at once) and says what it is about.
+//!
+//! ```
+//! use helpdesk_ai::{Analyzer, Ticket};
+//!
+//! let analyzer = Analyzer::default();
+//! let ticket = Ticket::new(
+//!     "API integration broken",
+//!     "Hi, I'm getting an error when trying to connect our CRM via API. The error message says \
+//!      'Authentication failed' but I'm using the correct API key. This is blocking our sales team. \
+//!      Please help urgently!",
+//! );
+//! let analysis = analyzer.analyze(&ticket).unwrap();
+//! assert_eq!(analysis.language.code.code(), "en");
+//! assert_eq!(analysis.sentiment.label.as_str(), "negative");
+//! assert!(analysis.keywords.technical.iter().any(|k| k.key == "api"));
+//! ```
+//!
+//! The core is pure: no I/O, no clock, no global state; the same input gives the same output
+//! natively and in wasm. Every resource a support team would tune — stopwords, the concept
+//! dictionary, sentiment lexicons, entity lexicons — is data under `data/`, embedded as the
+//! default and replaceable at run time.
+//!
+//! Modules, one capability each:
+//! - [`text`]: normalisation, tokenisation, stemming, language, mail bodies.
+//! - [`concepts`]: the en↔ru concept dictionary.
+//! - [`entities`]: error codes, endpoints, money, dates, devices, integrations … with spans.
+//! - [`redact`]: PII masking (e-mails, phones, cards, IBAN, keys, passwords, INN, SNILS).
+//! - [`keywords`]: the seed's four keyword groups.
+//! - [`sentiment`]: sentiment, urgency, emotions, escalation risk, conversation trend.
+//! - [`analyze`]: all of the above in one call.
+
+#![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
+#![warn(missing_docs)]
+
+pub mod analyze;
+pub mod concepts;
+pub mod contract;
+pub mod entities;
+pub mod error;
+pub mod keywords;
+pub mod labels;
+pub mod redact;
+pub mod sentiment;
+pub mod span;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analyze::{Analysis, Analyzer, Field, Ticket};
+pub use error::{DataError, InputError};
+pub use text::Language;

@@ -1,0 +1,80 @@
+//! Property tests: no input, however hostile, panics an entry point.
+
+use helpdesk_ai::concepts::ConceptDictionary;
+use helpdesk_ai::contract;
+use helpdesk_ai::sentiment::SentimentAnalyzer;
+use helpdesk_ai::text::{html_to_text, split_reply, Pipeline};
+use helpdesk_ai::{Analyzer, Ticket};
+use proptest::prelude::*;
+use std::sync::OnceLock;
+
+fn analyzer() -> &'static Analyzer {
+    static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
+    ANALYZER.get_or_init(Analyzer::default)
+}
+
+/// Text that looks like support mail: words from both languages, codes, markup, quotes,
+/// emoji and control characters, in any order.
+fn mail_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("пароль ".to_string()),
+        Just("не работает!!! ".to_string()),
+        Just("API 401 ".to_string()),
+        Just("<p>".to_string()),
+        Just("</blockquote>".to_string()),
+        Just("&#x1F600;&amp;".to_string()),
+        Just("\n> quoted\n".to_string()),
+        Just("On Mon wrote:\n".to_string()),
+        Just("-- \n".to_string()),
+        Just("$1,299.99 ".to_string()),
+        Just("4111 1111 1111 1111 ".to_string()),
+        Just("😡)))".to_string()),
+        Just("can't ".to_string()),
+        Just("ghp_abcdefghijklmnopqrstuvwxyz0123456789 ".to_string()),
+        any::<String>(),
+        "[\\PC]{0,20}",
+    ];
+    prop::collection::vec(piece, 0..24).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 400, .. ProptestConfig::default() })]
+
+    #[test]
+    fn analyze_never_panics(subject in mail_like(), message in mail_like()) {
+        let ticket = Ticket::new(subject, message);
+        if let Ok(a) = analyzer().analyze(&ticket) {
+            for e in &a.entities {
+                let field = if e.field == helpdesk_ai::Field::Subject { &ticket.subject } else { a.text.plain.as_ref().unwrap_or(&ticket.message) };
+                prop_assert_eq!(field.get(e.entity.span.start..e.entity.span.end), Some(e.entity.text.as_str()));
+            }
+            prop_assert!((-1.0..=1.0).contains(&a.sentiment.score));
+        }
+    }
+
+    #[test]
+    fn text_functions_never_panic(text in mail_like()) {
+        let p = Pipeline::default();
+        for t in p.tokens(&text) {
+            prop_assert!(text.is_char_boundary(t.start) && text.is_char_boundary(t.end) && t.start < t.end);
+        }
+        let plain = html_to_text(&text);
+        let parts = split_reply(&plain);
+        for r in parts.new_text.iter().chain(&parts.quoted).chain(parts.signature.iter()) {
+            prop_assert!(plain.get(r.clone()).is_some());
+        }
+    }
+
+    #[test]
+    fn json_contract_never_panics(line in mail_like()) {
+        let result = contract::parse_line(&line).and_then(|v| contract::analyze_json(analyzer(), &v));
+        let _ = result;
+    }
+
+    #[test]
+    fn data_loaders_reject_garbage_without_panicking(data in mail_like()) {
+        let _ = ConceptDictionary::from_tsv(&data);
+        let _ = SentimentAnalyzer::new(&[&data], &data, &Pipeline::default());
+        let _ = Pipeline::new(&data, &data, &data);
+    }
+}
