@@ -5,6 +5,9 @@
 //! entities, redaction, keywords, concepts, sentiment).
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
+use helpdesk_ai::entities::EntityExtractor;
+use helpdesk_ai::redact::Redactor;
+use helpdesk_ai::text::split_reply;
 use helpdesk_ai::{Analyzer, Ticket};
 
 const TYPICAL_EN: &str = "Hi, I'm getting an error when trying to connect our CRM via API. The error message says \
@@ -23,8 +26,20 @@ fn bench(c: &mut Criterion) {
     group.bench_function("typical_300_chars_ru", |b| b.iter(|| analyzer.analyze(black_box(&ru))));
     group.finish();
 
+    // The parts, to see where the time goes.
     let pipeline = analyzer.pipeline();
-    c.bench_function("tokens/typical_300_chars", |b| b.iter(|| pipeline.tokens(black_box(TYPICAL_EN))));
+    let tokens = pipeline.tokens(TYPICAL_EN);
+    let entities = EntityExtractor::default();
+    let redactor = Redactor::default();
+    let mut parts = c.benchmark_group("part");
+    parts.bench_function("tokens", |b| b.iter(|| pipeline.tokens(black_box(TYPICAL_EN))));
+    parts.bench_function("language", |b| b.iter(|| analyzer.language_detector().detect(black_box(TYPICAL_EN), &tokens)));
+    parts.bench_function("concepts", |b| b.iter(|| analyzer.concepts().find(black_box(&tokens))));
+    parts.bench_function("sentiment", |b| b.iter(|| analyzer.sentiment_analyzer().analyze(black_box(TYPICAL_EN), &tokens)));
+    parts.bench_function("entities", |b| b.iter(|| entities.extract(black_box(TYPICAL_EN))));
+    parts.bench_function("redact", |b| b.iter(|| redactor.redact(black_box(TYPICAL_EN))));
+    parts.bench_function("split_reply", |b| b.iter(|| split_reply(black_box(TYPICAL_EN))));
+    parts.finish();
     c.bench_function("build/analyzer_default", |b| b.iter(Analyzer::default));
 }
 

@@ -345,8 +345,11 @@ impl SentimentAnalyzer {
         let mut cues: Vec<Cue> = Vec::new();
         let mut raw = 0f32;
 
-        let letters = text.chars().filter(|c| c.is_alphabetic()).count();
-        let upper = text.chars().filter(|c| c.is_uppercase()).count();
+        let (mut letters, mut upper) = (0usize, 0usize);
+        for c in text.chars().filter(|&c| crate::text::is_letter(c)) {
+            letters += 1;
+            upper += usize::from(c.is_uppercase());
+        }
         let shouting = letters >= 12 && upper * 10 >= letters * 7;
 
         // Sentence bookkeeping: cues since the sentence began, and the current clause weight.
@@ -416,7 +419,7 @@ impl SentimentAnalyzer {
             }
             weight *= scale;
             let surface = &text[t.start.min(text.len())..tokens[i + len - 1].end.min(text.len())];
-            if !shouting && surface.chars().filter(|c| c.is_alphabetic()).count() >= 3 && surface.chars().all(|c| !c.is_lowercase()) {
+            if !shouting && surface.chars().filter(|&c| crate::text::is_letter(c)).count() >= 3 && surface.chars().all(|c| !c.is_lowercase()) {
                 weight *= 1.3;
                 rules.push(Rule::Caps);
             }

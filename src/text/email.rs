@@ -8,10 +8,13 @@
 /// assert!(!looks_like_html("if a < b and c > d"));
 /// ```
 pub fn looks_like_html(text: &str) -> bool {
-    let lower_head: String = text.chars().take(4096).flat_map(char::to_lowercase).collect();
+    let head = &text.as_bytes()[..text.len().min(4096)];
+    if !head.contains(&b'<') {
+        return false;
+    }
     ["<html", "<body", "<div", "<p>", "<p ", "<br", "<table", "<span", "<!doctype", "</p>", "</div>"]
         .iter()
-        .any(|tag| lower_head.contains(tag))
+        .any(|tag| head.windows(tag.len()).any(|w| w.eq_ignore_ascii_case(tag.as_bytes())))
 }
 
 /// Strips HTML to readable text: drops `<script>`/`<style>`/`<head>` content and comments,

@@ -9,7 +9,7 @@
 
 use super::{Script, Token, TokenKind};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 /// A language the core understands, or `Und` for any other (text still passes through).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -78,8 +78,8 @@ impl LanguageDetector {
     /// A detector that counts `english_words` (normalised words or their English stems) as
     /// evidence of English.
     pub fn new<'a>(english_words: impl IntoIterator<Item = &'a str>) -> Self {
-        let translit_ru =
-            super::data_lines(TRANSLIT_RU).map(|(_, l)| l.trim().to_lowercase()).collect::<HashSet<_>>();
+        let translit_ru: HashSet<String> =
+            super::data_lines(TRANSLIT_RU).map(|(_, l)| l.trim().to_lowercase()).collect();
         let english = english_words
             .into_iter()
             .map(str::to_string)
@@ -105,7 +105,7 @@ impl LanguageDetector {
         let (mut en_hits, mut translit_hits, mut latin_words, mut cyrillic_words) = (0usize, 0usize, 0usize, 0usize);
         let mut acronyms = 0usize;
         for t in tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Code)) {
-            let letters = t.norm.chars().filter(|c| c.is_alphabetic()).count();
+            let letters = t.norm.chars().filter(|&c| super::script::is_letter(c)).count();
             match t.script {
                 Script::Latin => {
                     latin += letters;
@@ -153,16 +153,17 @@ impl LanguageDetector {
             return LanguageGuess { code: Language::Ru, confidence, script: Script::Latin, other: None };
         }
         let evidence = en_hits as f32 / latin_words.max(1) as f32;
-        let info = whatlang::detect(text);
-        let whatlang_english = info.as_ref().is_some_and(|i| i.lang() == whatlang::Lang::Eng);
-        if en_hits > 0 && (evidence >= 0.3 || whatlang_english) {
-            let confidence = share * (0.6 + 0.4 * evidence.min(1.0)).max(if whatlang_english { 0.8 } else { 0.0 });
+        // Enough English words settle it without a trigram model (which costs more than the
+        // rest of the analysis together).
+        if en_hits > 0 && evidence >= 0.3 {
+            let confidence = share * (0.6 + 0.4 * evidence.min(1.0));
             return LanguageGuess { code: Language::En, confidence: confidence.min(1.0), script: Script::Latin, other: None };
         }
+        let info = whatlang::detect(text);
         match info {
             Some(i) if i.lang() == whatlang::Lang::Eng => LanguageGuess {
                 code: Language::En,
-                confidence: share * i.confidence() as f32,
+                confidence: share * (i.confidence() as f32).max(if en_hits > 0 { 0.8 } else { 0.0 }),
                 script: Script::Latin,
                 other: None,
             },
@@ -176,18 +177,34 @@ impl LanguageDetector {
             _ if acronyms > 0 || en_hits > 0 => {
                 LanguageGuess { code: Language::En, confidence: 0.5 * share, script: Script::Latin, other: None }
             }
-            _ => LanguageGuess { code: Language::Und, confidence: 0.3, script: Script::Latin, other: info.map(|i| i.lang().code().to_string()) },
+            _ => LanguageGuess {
+                code: Language::Und,
+                confidence: 0.3,
+                script: Script::Latin,
+                other: info.map(|i| i.lang().code().to_string()),
+            },
         }
     }
 
     fn cyrillic(&self, text: &str, share: f32) -> LanguageGuess {
-        let has = |set: &str| text.chars().any(|c| set.contains(c.to_lowercase().next().unwrap_or(c)));
-        let russian_only = has("ыэъё");
-        let other = if !russian_only && has("іїєґ") {
+        // Letters only one of the Cyrillic languages uses, in a single pass over the text.
+        let (mut russian_only, mut ukrainian, mut belarusian, mut serbian) = (false, false, false, false);
+        for c in text.chars().filter(|c| ('\u{0400}'..='\u{04FF}').contains(c)) {
+            match c {
+                'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ъ' | 'Ё' => russian_only = true,
+                'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => ukrainian = true,
+                'ў' | 'Ў' => belarusian = true,
+                'ђ' | 'ј' | 'љ' | 'њ' | 'ћ' | 'џ' | 'ѓ' | 'ќ' | 'ѕ' | 'Ђ' | 'Ј' | 'Љ' | 'Њ' | 'Ћ' | 'Џ' | 'Ѓ' | 'Ќ' | 'Ѕ' => {
+                    serbian = true
+                }
+                _ => {}
+            }
+        }
+        let other = if !russian_only && ukrainian {
             Some("ukr")
-        } else if !russian_only && has("ў") {
+        } else if !russian_only && belarusian {
             Some("bel")
-        } else if has("ђјљњћџѓќѕ") {
+        } else if serbian {
             Some("srp")
         } else {
             None

@@ -24,11 +24,12 @@ pub use email::{html_to_text, looks_like_html, split_reply, MessageParts};
 pub use lang::{Language, LanguageDetector, LanguageGuess};
 pub use normalize::normalize;
 pub use script::{word_script, Script};
+pub(crate) use script::is_letter;
 pub use tokenize::{tokenize, RawToken, TokenKind};
 
 use crate::error::DataError;
 use rust_stemmers::{Algorithm, Stemmer};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 /// A token with its normalised form, stem and script.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,6 +65,9 @@ pub struct Pipeline {
     stop_en: HashSet<String>,
     stop_ru: HashSet<String>,
     contractions: HashMap<String, Vec<String>>,
+    /// Stems of frequent words (stopwords, contraction parts), computed once: stemming is the
+    /// most expensive step of tokenisation and these words are about half of any text.
+    known_stems: HashMap<String, (String, bool)>,
 }
 
 impl std::fmt::Debug for Pipeline {
@@ -95,7 +99,7 @@ impl Pipeline {
         let words = |list: &str| -> HashSet<String> {
             data_lines(list).map(|(_, line)| normalize(line)).collect()
         };
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         for (number, line) in data_lines(contractions) {
             let (short, long) = line.split_once('\t').ok_or_else(|| {
                 DataError::new("contractions", number, "expected `contraction<TAB>expansion`")
@@ -106,22 +110,37 @@ impl Pipeline {
             }
             table.insert(normalize(short.trim()), expansion);
         }
-        Ok(Pipeline {
+        let mut pipeline = Pipeline {
             english: Stemmer::create(Algorithm::English),
             russian: Stemmer::create(Algorithm::Russian),
             stop_en: words(stop_en),
             stop_ru: words(stop_ru),
             contractions: table,
-        })
+            known_stems: HashMap::default(),
+        };
+        let frequent: Vec<String> = pipeline
+            .stop_en
+            .iter()
+            .chain(&pipeline.stop_ru)
+            .chain(pipeline.contractions.values().flatten())
+            .cloned()
+            .collect();
+        for word in frequent {
+            let stem = pipeline.stem(&word);
+            let stop = pipeline.is_stopword(&word);
+            pipeline.known_stems.insert(word, (stem, stop));
+        }
+        Ok(pipeline)
     }
 
     fn bare() -> Self {
         Pipeline {
             english: Stemmer::create(Algorithm::English),
             russian: Stemmer::create(Algorithm::Russian),
-            stop_en: HashSet::new(),
-            stop_ru: HashSet::new(),
-            contractions: HashMap::new(),
+            stop_en: HashSet::default(),
+            stop_ru: HashSet::default(),
+            contractions: HashMap::default(),
+            known_stems: HashMap::default(),
         }
     }
 
@@ -194,13 +213,15 @@ impl Pipeline {
     }
 
     fn word_token(&self, start: usize, end: usize, norm: String, script: Script) -> Token {
+        if let Some((stem, stop)) = self.known_stems.get(&norm) {
+            return Token { start, end, kind: TokenKind::Word, stem: stem.clone(), norm, script, stop: *stop };
+        }
         let stem = match script {
             Script::Latin => self.english.stem(&norm).into_owned(),
             Script::Cyrillic => self.russian.stem(&norm).into_owned(),
             _ => norm.clone(),
         };
-        let stop = self.is_stopword(&norm);
-        Token { start, end, kind: TokenKind::Word, norm, stem, script, stop }
+        Token { start, end, kind: TokenKind::Word, norm, stem, script, stop: false }
     }
 }
 

@@ -16,13 +16,40 @@ pub enum Script {
     None,
 }
 
+/// Whether `c` is a letter, answering the common cases (ASCII, basic Cyrillic) without the
+/// Unicode tables, which dominate the cost of scanning Russian text.
+#[inline]
+pub(crate) fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if ('\u{0410}'..='\u{044F}').contains(&c) || c == 'ё' || c == 'Ё' {
+        true
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// Whether `c` is a letter or a digit, with the same fast paths as [`is_letter`].
+#[inline]
+pub(crate) fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        is_letter(c) || c.is_numeric()
+    }
+}
+
 /// The script of one character, `None` for non-letters.
 pub fn char_script(c: char) -> Script {
     if c.is_ascii_alphabetic() {
         Script::Latin
-    } else if c.is_ascii() || !c.is_alphabetic() {
+    } else if c.is_ascii() {
         Script::None
-    } else if ('\u{0400}'..='\u{052F}').contains(&c) || ('\u{1C80}'..='\u{1C8F}').contains(&c) {
+    } else if ('\u{0400}'..='\u{04FF}').contains(&c) {
+        Script::Cyrillic
+    } else if !c.is_alphabetic() {
+        Script::None
+    } else if ('\u{0500}'..='\u{052F}').contains(&c) || ('\u{1C80}'..='\u{1C8F}').contains(&c) {
         Script::Cyrillic
     } else if ('\u{00C0}'..='\u{024F}').contains(&c) || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
         Script::Latin

@@ -49,7 +49,7 @@ pub struct RawToken {
 const CURRENCY: &[char] = &['$', '€', '£', '₽', '¥', '₸', '₴'];
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    super::script::is_alphanumeric(c) || c == '_'
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -213,9 +213,9 @@ fn email_len(rest: &str) -> Option<usize> {
 }
 
 fn starts_with_url(rest: &str) -> bool {
-    let head = rest.get(..8).unwrap_or(rest);
-    let lower = head.to_ascii_lowercase();
-    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+    let bytes = rest.as_bytes();
+    let prefix = |p: &[u8]| bytes.len() >= p.len() && bytes[..p.len()].eq_ignore_ascii_case(p);
+    prefix(b"http://") || prefix(b"https://") || prefix(b"www.")
 }
 
 fn url_len(rest: &str) -> usize {
