@@ -147,7 +147,10 @@ pub struct Analyzer {
 impl Default for Analyzer {
     /// The analyzer with every embedded default (stopwords, concepts, lexicons).
     fn default() -> Self {
-        let pipeline = Pipeline::default();
+        let mut pipeline = Pipeline::default();
+        for vocabulary in [crate::concepts::EMBEDDED, crate::sentiment::EMBEDDED_EN, crate::sentiment::EMBEDDED_RU] {
+            pipeline.learn_vocabulary(vocabulary);
+        }
         let concepts = ConceptDictionary::embedded(&pipeline);
         let sentiment = SentimentAnalyzer::embedded(&pipeline);
         Analyzer::from_parts(pipeline, concepts, EntityExtractor::default(), sentiment)

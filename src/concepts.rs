@@ -94,7 +94,7 @@ pub struct ConceptDictionary {
     terms: usize,
 }
 
-const EMBEDDED: &str = include_str!("../data/concepts.tsv");
+pub(crate) const EMBEDDED: &str = include_str!("../data/concepts.tsv");
 
 impl ConceptDictionary {
     /// The project's embedded dictionary.

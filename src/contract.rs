@@ -84,6 +84,34 @@ pub fn error_value(line: usize, message: &str) -> Value {
     json!({"error": {"line": line, "message": message}})
 }
 
+/// Answers one line of JSON Lines input: the result of `handle`, or an error object. When the
+/// line is a JSON object with an `id`, the error carries it too, so callers can match it:
+/// `{"id": …, "error": {"line": N, "message": …}}`. Every host writes exactly this value.
+///
+/// ```
+/// use helpdesk_ai::{contract, Analyzer};
+/// let analyzer = Analyzer::default();
+/// let out = contract::respond(3, r#"{"id": 9, "message": 5}"#, |v| contract::analyze_json(&analyzer, v));
+/// assert_eq!(out["id"], 9);
+/// assert_eq!(out["error"]["line"], 3);
+/// ```
+pub fn respond(line: usize, text: &str, handle: impl FnOnce(&Value) -> Result<Value, String>) -> Value {
+    let value = match parse_line(text) {
+        Ok(value) => value,
+        Err(message) => return error_value(line, &message),
+    };
+    match handle(&value) {
+        Ok(out) => out,
+        Err(message) => {
+            let mut error = error_value(line, &message);
+            if let (Some(id), Some(obj)) = (value.get("id"), error.as_object_mut()) {
+                obj.insert("id".into(), id.clone());
+            }
+            error
+        }
+    }
+}
+
 fn echo_id(input: &Value, out: &mut Value) {
     if let (Some(id), Some(obj)) = (input.get("id"), out.as_object_mut()) {
         obj.insert("id".into(), id.clone());

@@ -36,16 +36,13 @@ impl Engine {
     /// results are compared byte for byte.
     #[wasm_bindgen(js_name = analyzeJson)]
     pub fn analyze_json(&self, line: &str) -> String {
-        let result = contract::parse_line(line).and_then(|v| contract::analyze_json(&self.analyzer, &v));
-        let value = result.unwrap_or_else(|m| contract::error_value(1, &m));
-        value.to_string()
+        contract::respond(1, line, |v| contract::analyze_json(&self.analyzer, v)).to_string()
     }
 
     /// Follows sentiment through a conversation given as JSON text.
     #[wasm_bindgen(js_name = conversationJson)]
     pub fn conversation_json(&self, line: &str) -> String {
-        let result = contract::parse_line(line).and_then(|v| contract::conversation_json(&self.analyzer, &v));
-        result.unwrap_or_else(|m| contract::error_value(1, &m)).to_string()
+        contract::respond(1, line, |v| contract::conversation_json(&self.analyzer, v)).to_string()
     }
 }
 

@@ -96,21 +96,17 @@ fn run_lines(
         }
         stats.lines += 1;
         let line_no = stats.lines;
-        let result = if too_long {
-            Err(format!("line is longer than {} MiB", MAX_LINE_BYTES / (1024 * 1024)))
+        let value = if too_long {
+            contract::error_value(line_no, &format!("line is longer than {} MiB", MAX_LINE_BYTES / (1024 * 1024)))
         } else {
-            parse_line(&buf).and_then(|value| {
-                let id = value.get("id").cloned();
-                handle(&value).map_err(|message| {
-                    // Keep the id on the error line when there is one, so callers can match it.
-                    if let Some(id) = &id { format!("{message} (id {id})") } else { message }
-                })
-            })
+            match std::str::from_utf8(&buf) {
+                Ok(text) => contract::respond(line_no, text, &mut handle),
+                Err(e) => contract::error_value(line_no, &format!("line is not valid UTF-8 (at byte {})", e.valid_up_to())),
+            }
         };
-        let value = result.unwrap_or_else(|message| {
+        if value.get("error").is_some() {
             stats.errors += 1;
-            contract::error_value(line_no, &message)
-        });
+        }
         if pretty {
             serde_json::to_writer_pretty(&mut *out, &value)?;
         } else {
@@ -151,9 +147,4 @@ fn read_line_bounded(input: &mut impl BufRead, buf: &mut Vec<u8>) -> io::Result<
             return Ok((read, too_long));
         }
     }
-}
-
-fn parse_line(bytes: &[u8]) -> Result<Value, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| format!("line is not valid UTF-8 (at byte {})", e.valid_up_to()))?;
-    contract::parse_line(text)
 }

@@ -242,8 +242,8 @@ pub struct SentimentAnalyzer {
     entries: usize,
 }
 
-const EMBEDDED_EN: &str = include_str!("../../data/sentiment/en.tsv");
-const EMBEDDED_RU: &str = include_str!("../../data/sentiment/ru.tsv");
+pub(crate) const EMBEDDED_EN: &str = include_str!("../../data/sentiment/en.tsv");
+pub(crate) const EMBEDDED_RU: &str = include_str!("../../data/sentiment/ru.tsv");
 const EMBEDDED_MODIFIERS: &str = include_str!("../../data/sentiment/modifiers.tsv");
 
 /// How far back (in tokens) a negator or intensifier reaches.

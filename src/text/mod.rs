@@ -144,6 +144,35 @@ impl Pipeline {
         }
     }
 
+    /// Precomputes the stems of every word of `text` (e.g. the data files of the vocabulary the
+    /// analyser knows), so that those words skip the stemmer when they occur in a message.
+    ///
+    /// ```
+    /// use helpdesk_ai::text::Pipeline;
+    /// let mut p = Pipeline::default();
+    /// let before = p.tokens("списали дважды");
+    /// p.learn_vocabulary("списали | дважды");
+    /// assert_eq!(p.tokens("списали дважды"), before); // same result, less work
+    /// ```
+    pub fn learn_vocabulary(&mut self, text: &str) {
+        for t in tokenize(text) {
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            let norm = normalize(&text[t.start..t.end]);
+            if self.known_stems.contains_key(&norm) || self.contractions.contains_key(&norm) || norm.contains('\'') {
+                continue;
+            }
+            let script = word_script(&norm);
+            if !matches!(script, Script::Latin | Script::Cyrillic) || norm.chars().any(|c| c.is_ascii_alphabetic()) && script == Script::Cyrillic {
+                continue; // homoglyph-mixed words take the slow path that repairs them
+            }
+            let stem = self.stem(&norm);
+            let stop = self.is_stopword(&norm);
+            self.known_stems.insert(norm, (stem, stop));
+        }
+    }
+
     /// Stems one normalised word by the stemmer of its script.
     ///
     /// ```
