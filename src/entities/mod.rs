@@ -78,7 +78,7 @@ mod patterns;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use regex::{Regex, RegexBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::{Deserialize, Serialize};
 
 use crate::span::{Span, Utf16Map};
@@ -290,6 +290,9 @@ struct Rule {
 /// ```
 pub struct EntityExtractor {
     rules: Vec<Rule>,
+    /// All rule regexes in one set: one pass over the text tells which rules can match at all.
+    /// `None` if the set failed to compile (then every rule runs).
+    set: Option<RegexSet>,
     lexicon: Option<Lexicon>,
 }
 
@@ -361,7 +364,12 @@ impl EntityExtractor {
                 rules.push(Rule { kind: s.kind, regex, handler: s.handler, manual_left: s.manual_left });
             }
         }
-        EntityExtractor { rules, lexicon }
+        let set = RegexSetBuilder::new(rules.iter().map(|r| r.regex.as_str()))
+            .size_limit(64 << 20)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .ok();
+        EntityExtractor { rules, set, lexicon }
     }
 
     /// All entities in `text`, sorted by start, without overlaps. Case-insensitive, English and
@@ -395,8 +403,19 @@ impl EntityExtractor {
         }
         // Pattern rules after the lexicon: on a full tie (same span, same kind) the earlier
         // candidate wins, so "17.2" after "iOS" keeps its product-qualified value.
-        for rule in &self.rules {
-            self.run_rule(rule, text, &mut ctx, &mut cands);
+        match &self.set {
+            Some(set) => {
+                for i in set.matches(text).iter() {
+                    if let Some(rule) = self.rules.get(i) {
+                        self.run_rule(rule, text, &mut ctx, &mut cands);
+                    }
+                }
+            }
+            None => {
+                for rule in &self.rules {
+                    self.run_rule(rule, text, &mut ctx, &mut cands);
+                }
+            }
         }
         resolve(text, cands)
     }
