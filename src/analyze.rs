@@ -191,6 +191,12 @@ impl Analyzer {
 
     /// Reads a ticket. Fails only when there is nothing to read.
     pub fn analyze(&self, ticket: &Ticket) -> Result<Analysis, InputError> {
+        self.analyze_with_tokens(ticket).map(|(analysis, _)| analysis)
+    }
+
+    /// Reads a ticket and also returns the tokens of its new text (subject, a line break, then
+    /// the body with quotes and signature blanked) — what the classifier's features are made of.
+    pub fn analyze_with_tokens(&self, ticket: &Ticket) -> Result<(Analysis, Vec<Token>), InputError> {
         check_is_text(&ticket.subject, "subject")?;
         check_is_text(&ticket.message, "message")?;
         if ticket.subject.trim().is_empty() && ticket.message.trim().is_empty() {
@@ -259,7 +265,7 @@ impl Analyzer {
             .chain(redacted_body.masked.into_iter().map(|masked| FieldMasked { field: Field::Message, masked }))
             .collect();
 
-        Ok(Analysis {
+        let analysis = Analysis {
             id: ticket.id.clone(),
             language,
             text: TextInfo {
@@ -275,7 +281,8 @@ impl Analyzer {
             keywords,
             concepts,
             sentiment,
-        })
+        };
+        Ok((analysis, tokens))
     }
 
     /// Tokens of a text through this analyzer's pipeline.

@@ -37,6 +37,7 @@
 #![warn(missing_docs)]
 
 pub mod analyze;
+pub mod classify;
 pub mod concepts;
 pub mod contract;
 pub mod entities;
