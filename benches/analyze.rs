@@ -8,6 +8,7 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use helpdesk_ai::entities::EntityExtractor;
 use helpdesk_ai::redact::Redactor;
 use helpdesk_ai::text::split_reply;
+use helpdesk_ai::triage::Triager;
 use helpdesk_ai::{Analyzer, Ticket};
 
 const TYPICAL_EN: &str = "Hi, I'm getting an error when trying to connect our CRM via API. The error message says \
@@ -25,6 +26,10 @@ fn bench(c: &mut Criterion) {
     group.bench_function("typical_300_chars", |b| b.iter(|| analyzer.analyze(black_box(&en))));
     group.bench_function("typical_300_chars_ru", |b| b.iter(|| analyzer.analyze(black_box(&ru))));
     group.finish();
+
+    let triager = Triager::default();
+    c.bench_function("triage/typical_300_chars", |b| b.iter(|| triager.triage(black_box(&en))));
+    c.bench_function("triage/typical_300_chars_ru", |b| b.iter(|| triager.triage(black_box(&ru))));
 
     // The parts, to see where the time goes.
     let pipeline = analyzer.pipeline();

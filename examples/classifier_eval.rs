@@ -35,8 +35,21 @@ fn main() {
     }
     let analyzer = Analyzer::default();
     let started = Instant::now();
-    let model = TicketClassifier::train(&analyzer, &train, &TrainOptions::default());
+    let mut options = TrainOptions::default();
+    if let Some(rows) = std::env::var("MAX_FEATURES").ok().and_then(|v| v.parse().ok()) {
+        options.max_features = rows;
+    }
+    let model = TicketClassifier::train(&analyzer, &train, &options);
     println!("trained on {} tickets in {:.1} s", train.len(), started.elapsed().as_secs_f64());
+    let bytes = model.to_bytes();
+    let model = TicketClassifier::from_bytes(&bytes).expect("the model reads back");
+    let temperatures: Vec<String> =
+        model.model().heads.iter().map(|h| format!("{} T={:.2}", h.name, h.temperature)).collect();
+    println!("model: {} bytes, {} feature rows; {}", bytes.len(), model.model().rows(), temperatures.join(", "));
+    if let Some(path) = std::env::args().nth(1) {
+        std::fs::write(&path, &bytes).expect("model written");
+        println!("wrote {path}");
+    }
     for lang in ["en", "ru"] {
         let test = load(&root.join("test").join(format!("{lang}.jsonl")));
         let predictions: Vec<_> = test.iter().map(|(_, t)| model.predict(&analyzer, &t.ticket).expect("analysable")).collect();

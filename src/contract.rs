@@ -1,7 +1,10 @@
 //! The JSON contract every host shares (CLI JSON Lines, wasm, worker): how a JSON ticket is read
 //! and how a result is written. Kept in the core so that every host answers identically.
 
+use crate::classify::LabelledTicket;
+use crate::labels::{Area, Category, Complexity, Priority};
 use crate::sentiment::{conversation, ConversationMessage, Sender};
+use crate::triage::Triager;
 use crate::{Analyzer, Ticket};
 use serde_json::{json, Value};
 
@@ -37,6 +40,45 @@ pub fn analyze_json(analyzer: &Analyzer, value: &Value) -> Result<Value, String>
     let mut out = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
     echo_id(value, &mut out);
     Ok(out)
+}
+
+/// Triages one JSON ticket (the `helpdesk triage` line); the result echoes the input's `id`.
+pub fn triage_json(triager: &Triager, value: &Value) -> Result<Value, String> {
+    let ticket = ticket_from_json(value)?;
+    let triage = triager.triage(&ticket).map_err(|e| e.to_string())?;
+    let mut out = serde_json::to_value(&triage).map_err(|e| e.to_string())?;
+    echo_id(value, &mut out);
+    Ok(out)
+}
+
+/// Reads a labelled ticket for training or evaluation: a ticket plus `category`, `area`,
+/// `priority` and `complexity` with the exact label strings of DESIGN.md.
+///
+/// ```
+/// use helpdesk_ai::contract::labelled_from_json;
+/// let v = serde_json::json!({"message": "cant log in", "category": "account_issue", "area": "authentication", "priority": "P2", "complexity": "L1"});
+/// assert_eq!(labelled_from_json(&v).unwrap().labels[0], "account_issue");
+/// assert!(labelled_from_json(&serde_json::json!({"message": "x", "category": "nope"})).is_err());
+/// ```
+pub fn labelled_from_json(value: &Value) -> Result<LabelledTicket, String> {
+    let ticket = ticket_from_json(value)?;
+    let label = |name: &str, valid: &dyn Fn(&str) -> bool| -> Result<String, String> {
+        match value.get(name) {
+            Some(Value::String(s)) if valid(s) => Ok(s.clone()),
+            Some(Value::String(s)) => Err(format!("field `{name}`: unknown label {s:?}")),
+            Some(other) => Err(format!("field `{name}` must be a string, found {}", kind_of(other))),
+            None => Err(format!("field `{name}` is missing")),
+        }
+    };
+    Ok(LabelledTicket {
+        ticket,
+        labels: [
+            label("category", &|s| Category::parse(s).is_some())?,
+            label("area", &|s| Area::parse(s).is_some())?,
+            label("priority", &|s| Priority::parse(s).is_some())?,
+            label("complexity", &|s| Complexity::parse(s).is_some())?,
+        ],
+    })
 }
 
 /// Follows sentiment through one JSON conversation:

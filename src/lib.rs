@@ -48,6 +48,7 @@ pub mod redact;
 pub mod sentiment;
 pub mod span;
 pub mod text;
+pub mod triage;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -73,3 +73,53 @@ fn help_explains_every_command_with_an_example() {
         assert!(text.contains("Example"), "{cmd:?} has no example:\n{text}");
     }
 }
+
+#[test]
+fn train_eval_and_triage_with_a_team_model() {
+    let dir = std::env::temp_dir().join(format!("helpdesk-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let data = dir.join("tickets.jsonl");
+    let mut lines = String::new();
+    for i in 0..30 {
+        let (msg, cat, area) = if i % 2 == 0 {
+            (format!("refund request {i}: you charged my card twice"), "billing_issue", "billing_system")
+        } else {
+            (format!("login problem {i}: password reset email never arrives"), "account_issue", "authentication")
+        };
+        lines.push_str(&serde_json::json!({"message": msg, "category": cat, "area": area, "priority": "P3", "complexity": "L1"}).to_string());
+        lines.push('\n');
+    }
+    lines.push_str("{\"message\": \"bad label\", \"category\": \"nope\"}\n");
+    std::fs::write(&data, lines).unwrap();
+    let model = dir.join("team.bin");
+    let out = Command::new(env!("CARGO_BIN_EXE_helpdesk"))
+        .args(["train", "--input", data.to_str().unwrap(), "--out", model.to_str().unwrap(), "--epochs", "5"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("unknown label") && stderr.contains("wrote"), "{stderr}");
+
+    let (code, triaged, _) = run(&["triage", "--model", model.to_str().unwrap()], b"{\"id\":1,\"message\":\"charged twice, need a refund\"}\n");
+    assert_eq!(code, 0);
+    assert_eq!(triaged[0]["category"]["label"], "billing_issue");
+    assert!(["auto", "suggest", "manual"].contains(&triaged[0]["decision"].as_str().unwrap()));
+
+    let out = Command::new(env!("CARGO_BIN_EXE_helpdesk"))
+        .args(["eval", "--model", model.to_str().unwrap(), "--input", data.to_str().unwrap()])
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success());
+    assert!(report.contains("macro-F1") && report.contains("confusion") && report.contains("ECE"), "{report}");
+
+    // A corrupted model is a clear error, not a crash.
+    let mut bytes = std::fs::read(&model).unwrap();
+    let middle = bytes.len() / 2;
+    bytes[middle] ^= 0xff;
+    std::fs::write(&model, &bytes).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_helpdesk")).args(["triage", "--model", model.to_str().unwrap()]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("checksum"));
+    std::fs::remove_dir_all(&dir).ok();
+}

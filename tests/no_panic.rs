@@ -8,6 +8,10 @@ use helpdesk_ai::{Analyzer, Ticket};
 use proptest::prelude::*;
 use std::sync::OnceLock;
 
+fn default_model_bytes() -> &'static [u8] {
+    include_bytes!("../data/model/default.bin")
+}
+
 fn analyzer() -> &'static Analyzer {
     static ANALYZER: OnceLock<Analyzer> = OnceLock::new();
     ANALYZER.get_or_init(Analyzer::default)
@@ -69,6 +73,18 @@ proptest! {
     fn json_contract_never_panics(line in mail_like()) {
         let result = contract::parse_line(&line).and_then(|v| contract::analyze_json(analyzer(), &v));
         let _ = result;
+    }
+
+    #[test]
+    fn model_bytes_never_panic(noise in prop::collection::vec(any::<u8>(), 0..400), at in any::<usize>(), flip in 1u8..=255) {
+        use helpdesk_ai::classify::TicketClassifier;
+        let _ = TicketClassifier::from_bytes(&noise);
+        // A real model with one byte changed or cut short: always an error, never a panic.
+        let mut model = default_model_bytes().to_vec();
+        let i = at % model.len();
+        model[i] ^= flip;
+        prop_assert!(TicketClassifier::from_bytes(&model).is_err());
+        prop_assert!(TicketClassifier::from_bytes(&default_model_bytes()[..i]).is_err());
     }
 
     #[test]

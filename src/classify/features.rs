@@ -8,7 +8,6 @@
 
 use crate::analyze::Analysis;
 use crate::text::{Token, TokenKind};
-use std::hash::Hasher;
 
 /// A sparse feature vector: `(index, value)` pairs, indexes unique, L2-normalised.
 pub type SparseVector = Vec<(u32, f32)>;
@@ -35,14 +34,23 @@ impl FeatureConfig {
     }
 }
 
+/// 64-bit FNV-1a of the namespace and parts. Written out rather than taken from a hasher crate
+/// because the model's feature indexes must be identical on every platform: word-size-dependent
+/// hashers (FxHash) give different values on wasm32 and x86_64.
 fn hash(namespace: u8, parts: &[&str]) -> u64 {
-    let mut h = rustc_hash::FxHasher::default();
-    h.write_u8(namespace);
+    const PRIME: u64 = 0x0000_0100_0000_01B3;
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |b: u8| {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(PRIME);
+    };
+    eat(namespace);
     for p in parts {
-        h.write(p.as_bytes());
-        h.write_u8(0xff);
+        p.bytes().for_each(&mut eat);
+        eat(0xff);
     }
-    h.finish()
+    // FNV's low bits mix poorly; fold the high half in before masking.
+    h ^ (h >> 29)
 }
 
 /// Builds the feature vector of an analysed ticket from its analysis and tokens.

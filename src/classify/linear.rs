@@ -13,11 +13,15 @@ pub struct TrainOptions {
     pub l2: f32,
     /// Seed of the shuffling order.
     pub seed: u64,
+    /// The most feature rows the compact model keeps (its size is about `rows × classes` bytes).
+    pub max_features: usize,
+    /// Every n-th example is held out to calibrate confidence (0: no calibration).
+    pub calibration_every: usize,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, learning_rate: 0.5, l2: 1e-6, seed: 42 }
+        TrainOptions { epochs: 12, learning_rate: 0.5, l2: 1e-6, seed: 42, max_features: 28_000, calibration_every: 10 }
     }
 }
 
@@ -36,6 +40,17 @@ impl LinearModel {
     pub fn new(classes: Vec<String>, dim: usize) -> Self {
         let n = classes.len();
         LinearModel { classes, dim, weights: vec![0.0; n * dim] }
+    }
+
+    /// The largest absolute weight.
+    pub fn max_abs_weight(&self) -> f32 {
+        self.weights.iter().fold(0f32, |a, w| a.max(w.abs()))
+    }
+
+    /// The weights of one feature for every class.
+    pub fn row(&self, feature: usize) -> &[f32] {
+        let k = self.classes.len();
+        &self.weights[feature * k..feature * k + k]
     }
 
     /// Raw class scores (logits) of a feature vector.

@@ -28,9 +28,11 @@
 mod features;
 mod linear;
 pub mod metrics;
+mod model;
 
 pub use features::{features, FeatureConfig, SparseVector};
 pub use linear::{softmax, LinearModel, TrainOptions};
+pub use model::{CompactModel, HeadInfo, ModelError, FORMAT_VERSION};
 
 use crate::error::InputError;
 use crate::{Analyzer, Ticket};
@@ -84,16 +86,18 @@ pub struct Prediction {
     pub alternatives: Vec<(String, f32)>,
 }
 
-/// Four linear models sharing one feature extractor.
+/// The ticket classifier: four heads over one feature extractor, in the compact model format.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TicketClassifier {
-    config: FeatureConfig,
-    heads: Vec<LinearModel>,
+    model: CompactModel,
 }
 
 impl TicketClassifier {
-    /// Trains the four heads on labelled tickets. Tickets that cannot be analysed (empty) are
-    /// skipped. Classes are the labels seen in the data, sorted, so training is deterministic.
+    /// Trains the four heads on labelled tickets, deterministically. Every
+    /// `options.calibration_every`-th example is held out to fit each head's softmax temperature
+    /// (so that a confidence of 0.9 means right about 9 times in 10); the rest train the model.
+    /// Tickets that cannot be analysed (empty) are skipped. Classes are the labels seen in the
+    /// data, sorted.
     pub fn train(analyzer: &Analyzer, data: &[LabelledTicket], options: &TrainOptions) -> Self {
         let config = FeatureConfig::default();
         let vectors: Vec<(SparseVector, &LabelledTicket)> = data
@@ -103,41 +107,98 @@ impl TicketClassifier {
                 Some((features(&analysis, &tokens, &config), example))
             })
             .collect();
-        let heads = Head::ALL
-            .iter()
-            .map(|&head| {
-                let mut classes: Vec<String> = vectors.iter().map(|(_, e)| e.labels[head as usize].clone()).collect();
-                classes.sort();
-                classes.dedup();
-                let training: Vec<(SparseVector, usize)> = vectors
-                    .iter()
-                    .map(|(x, e)| {
-                        let y = classes.binary_search(&e.labels[head as usize]).unwrap_or(0);
-                        (x.clone(), y)
-                    })
-                    .collect();
-                LinearModel::train(classes, config.dim(), &training, options)
-            })
-            .collect();
-        TicketClassifier { config, heads }
+        let held_out = |i: usize| options.calibration_every > 1 && i % options.calibration_every == 0;
+        let mut dense = Vec::new();
+        for head in Head::ALL {
+            let mut classes: Vec<String> = vectors.iter().map(|(_, e)| e.labels[head as usize].clone()).collect();
+            classes.sort();
+            classes.dedup();
+            let training: Vec<(SparseVector, usize)> = vectors
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !held_out(*i))
+                .map(|(_, (x, e))| (x.clone(), classes.binary_search(&e.labels[head as usize]).unwrap_or(0)))
+                .collect();
+            dense.push((head.name().to_string(), LinearModel::train(classes, config.dim(), &training, options)));
+        }
+        let heads: Vec<(String, &LinearModel, f32)> = dense.iter().map(|(n, m)| (n.clone(), m, 1.0)).collect();
+        let mut model = CompactModel::from_dense(config, &heads, options.max_features);
+
+        // Temperature scaling on the held-out examples: the T that minimises their log loss.
+        let calibration: Vec<(Vec<f32>, &LabelledTicket)> =
+            vectors.iter().enumerate().filter(|(i, _)| held_out(*i)).map(|(_, (x, e))| (model.logits(x), *e)).collect();
+        if !calibration.is_empty() {
+            for h in 0..model.heads.len() {
+                let classes = model.heads[h].classes.clone();
+                let mut best = (f32::INFINITY, 1.0f32);
+                for step in 0..=60 {
+                    let t = 0.4 + step as f32 * 0.05;
+                    model.set_temperature(h, t);
+                    let loss: f32 = calibration
+                        .iter()
+                        .map(|(z, e)| {
+                            let p = model.probabilities(h, z);
+                            let y = classes.iter().position(|c| *c == e.labels[h]).unwrap_or(0);
+                            -(p[y].max(1e-7)).ln()
+                        })
+                        .sum();
+                    if loss < best.0 {
+                        best = (loss, t);
+                    }
+                }
+                model.set_temperature(h, best.1);
+            }
+        }
+        TicketClassifier { model }
     }
 
     /// Predicts the four heads of a ticket.
     pub fn predict(&self, analyzer: &Analyzer, ticket: &Ticket) -> Result<Vec<Prediction>, InputError> {
         let (analysis, tokens) = analyzer.analyze_with_tokens(ticket)?;
-        let x = features(&analysis, &tokens, &self.config);
-        Ok(self.heads.iter().map(|model| predict_head(model, &x)).collect())
+        let x = features(&analysis, &tokens, &self.model.config);
+        let z = self.model.logits(&x);
+        Ok((0..self.model.heads.len()).map(|h| self.predict_head(h, &z)).collect())
     }
-}
 
-fn predict_head(model: &LinearModel, x: &SparseVector) -> Prediction {
-    let p = model.probabilities(x, 1.0);
-    let mut ranked: Vec<(usize, f32)> = p.iter().copied().enumerate().collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    let (best, confidence) = ranked[0];
-    Prediction {
-        label: model.classes[best].clone(),
-        confidence,
-        alternatives: ranked[1..].iter().take(2).map(|&(c, p)| (model.classes[c].clone(), p)).collect(),
+    /// Predicts from an analysis and tokens already made (see [`Analyzer::analyze_with_tokens`]).
+    pub fn predict_analysed(&self, analysis: &crate::Analysis, tokens: &[crate::text::Token]) -> Vec<Prediction> {
+        let x = features(analysis, tokens, &self.model.config);
+        let z = self.model.logits(&x);
+        (0..self.model.heads.len()).map(|h| self.predict_head(h, &z)).collect()
+    }
+
+    /// The compact model.
+    pub fn model(&self) -> &CompactModel {
+        &self.model
+    }
+
+    /// The model in its binary format.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.model.to_bytes()
+    }
+
+    /// Loads a model from bytes; corrupt, truncated or foreign bytes are a clear error.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        let model = CompactModel::from_bytes(bytes)?;
+        if model.heads.len() != Head::ALL.len() || model.heads.iter().zip(Head::ALL).any(|(h, head)| h.name != head.name()) {
+            return Err(ModelError::Malformed("expected the heads category, area, priority, complexity"));
+        }
+        Ok(TicketClassifier { model })
+    }
+
+    fn predict_head(&self, head: usize, logits: &[f32]) -> Prediction {
+        let p = self.model.probabilities(head, logits);
+        let classes = &self.model.heads[head].classes;
+        let mut ranked: Vec<(usize, f32)> = p.iter().copied().enumerate().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        let Some(&(best, confidence)) = ranked.first() else {
+            // A head without classes (a model trained on nothing) answers nothing.
+            return Prediction { label: String::new(), confidence: 0.0, alternatives: Vec::new() };
+        };
+        Prediction {
+            label: classes[best].clone(),
+            confidence,
+            alternatives: ranked[1..].iter().take(2).map(|&(c, p)| (classes[c].clone(), p)).collect(),
+        }
     }
 }

@@ -51,7 +51,7 @@ pub struct LanguageGuess {
     /// The language.
     pub code: Language,
     /// 0…1, rounded to three decimals.
-    #[serde(serialize_with = "serialize_rounded")]
+    #[serde(serialize_with = "crate::span::serialize_rounded")]
     pub confidence: f32,
     /// The dominant script of the letters.
     pub script: Script,
@@ -59,10 +59,6 @@ pub struct LanguageGuess {
     /// `whatlang` saw it (`"ukr"`, `"deu"` …).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other: Option<String>,
-}
-
-fn serialize_rounded<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
 }
 
 /// Identifies the language of a tokenised text.
