@@ -6,7 +6,6 @@ use crate::error::InputError;
 use crate::keywords::{self, Keywords, Source};
 use crate::redact::{Masked, Redactor};
 use crate::sentiment::{Sentiment, SentimentAnalyzer};
-use crate::span::Utf16Map;
 use crate::text::{html_to_text, looks_like_html, split_reply, LanguageDetector, LanguageGuess, Pipeline, Token};
 use serde::{Deserialize, Serialize};
 
@@ -319,11 +318,6 @@ impl Analyzer {
         items.sort_by_key(|(pos, _, _)| *pos);
         keywords::extract(&self.concepts, items.into_iter().map(|(_, s, t)| (s, t)))
     }
-}
-
-/// The UTF-16 map of a field, for hosts that need to convert other offsets.
-pub fn utf16_map(text: &str) -> Utf16Map {
-    Utf16Map::new(text)
 }
 
 /// Cuts `text` to at most `max` bytes on a char boundary.

@@ -45,8 +45,7 @@ pub(crate) enum Source<'a> {
     Entity(&'a Entity),
 }
 
-/// Groups concept matches and entities into keywords. `text_of` returns the surface text of a
-/// concept match.
+/// Groups concept matches and entities, each with the text it covers, into keywords.
 pub(crate) fn extract<'a>(
     dict: &ConceptDictionary,
     sources: impl IntoIterator<Item = (Source<'a>, &'a str)>,
@@ -86,7 +85,7 @@ pub(crate) fn extract<'a>(
     }
     for group in [&mut out.technical, &mut out.features, &mut out.problems, &mut out.emotional] {
         // Stable sort: equal counts keep the order of first appearance.
-        group.sort_by(|a, b| b.count.cmp(&a.count));
+        group.sort_by_key(|k| std::cmp::Reverse(k.count));
     }
     out
 }

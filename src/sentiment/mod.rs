@@ -292,7 +292,7 @@ impl SentimentAnalyzer {
             }
         }
         for slot in lexicon.values_mut() {
-            slot.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            slot.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
         }
         let mut table = HashMap::new();
         for (line, row) in data_lines(modifiers) {
