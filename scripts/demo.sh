@@ -8,12 +8,17 @@ ensure_rust
 say "building the helpdesk CLI (release)"
 cargo build --release --features cli --quiet
 
-say "helpdesk analyze < data/samples/tickets.jsonl"
-./target/release/helpdesk analyze < data/samples/tickets.jsonl > target/demo-analysis.jsonl
-python3 - target/demo-analysis.jsonl data/samples/tickets.jsonl <<'PY'
+say "helpdesk triage < data/samples/tickets.jsonl"
+./target/release/helpdesk triage < data/samples/tickets.jsonl > target/demo-triage.jsonl
+python3 - target/demo-triage.jsonl data/samples/tickets.jsonl <<'PY'
 import json, sys
+def parse(line):
+    try:
+        return json.loads(line)
+    except ValueError:  # the sample file holds one broken line on purpose
+        return {"id": "?", "message": line.strip()}
 results = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
-inputs = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")]
+inputs = [parse(l) for l in open(sys.argv[2], encoding="utf-8") if l.strip()]
 for ticket, r in zip(inputs, results):
     print("─" * 78)
     text = (ticket.get("subject", "") + " | " + ticket.get("message", "")).replace("\n", " ")
@@ -22,14 +27,15 @@ for ticket, r in zip(inputs, results):
         print("  error:", r["error"]["message"]); continue
     s = r["sentiment"]
     print(f"  language   {r['language']['code']} ({r['language']['confidence']:.2f})")
+    labels = ", ".join(f"{h} {r[h]['label']} ({r[h]['confidence']:.2f})" for h in ("category", "area", "priority", "complexity"))
+    print(f"  triage     {labels} → {r['decision']}" + "".join(f"; rule {x['rule']}" for x in r["rules"]))
     print(f"  sentiment  {s['label']} {s['score']:+.2f} — {s['descriptor']}; urgency {s['urgency_level']}, escalation risk {s['escalation_risk']:.2f}")
     ents = ", ".join(f"{e['kind']}={e.get('value') or e['text']}" for e in r["entities"])
     print(f"  entities   {ents or '—'}")
     for group in ("technical", "features", "problems", "emotional"):
         words = ", ".join(k["text"] for k in r["keywords"][group])
         print(f"  {group:<10} {words or '—'}")
-    if r["redaction"]["masked"]:
-        print(f"  redacted   {', '.join(m['kind'] for m in r['redaction']['masked'])}")
+
 print("─" * 78)
-print(f"full JSON results: target/demo-analysis.jsonl")
+print("full JSON results: target/demo-triage.jsonl (helpdesk analyze adds PII redaction and text details)")
 PY
