@@ -35,18 +35,22 @@ pub fn ticket_from_json(value: &Value) -> Result<Ticket, String> {
 
 /// Analyses one JSON ticket; the result echoes the input's `id` exactly as given.
 pub fn analyze_json(analyzer: &Analyzer, value: &Value) -> Result<Value, String> {
-    let ticket = ticket_from_json(value)?;
-    let analysis = analyzer.analyze(&ticket).map_err(|e| e.to_string())?;
-    let mut out = serde_json::to_value(&analysis).map_err(|e| e.to_string())?;
-    echo_id(value, &mut out);
-    Ok(out)
+    answer_ticket(value, |ticket| analyzer.analyze(ticket))
 }
 
 /// Triages one JSON ticket (the `helpdesk triage` line); the result echoes the input's `id`.
 pub fn triage_json(triager: &Triager, value: &Value) -> Result<Value, String> {
+    answer_ticket(value, |ticket| triager.triage(ticket))
+}
+
+/// Reads a JSON ticket, runs `run` on it and writes the result as JSON with the input's `id`.
+fn answer_ticket<T: serde::Serialize>(
+    value: &Value,
+    run: impl FnOnce(&Ticket) -> Result<T, crate::InputError>,
+) -> Result<Value, String> {
     let ticket = ticket_from_json(value)?;
-    let triage = triager.triage(&ticket).map_err(|e| e.to_string())?;
-    let mut out = serde_json::to_value(&triage).map_err(|e| e.to_string())?;
+    let result = run(&ticket).map_err(|e| e.to_string())?;
+    let mut out = serde_json::to_value(&result).map_err(|e| e.to_string())?;
     echo_id(value, &mut out);
     Ok(out)
 }

@@ -155,9 +155,7 @@ impl TicketClassifier {
     /// Predicts the four heads of a ticket.
     pub fn predict(&self, analyzer: &Analyzer, ticket: &Ticket) -> Result<Vec<Prediction>, InputError> {
         let (analysis, tokens) = analyzer.analyze_with_tokens(ticket)?;
-        let x = features(&analysis, &tokens, &self.model.config);
-        let z = self.model.logits(&x);
-        Ok((0..self.model.heads.len()).map(|h| self.predict_head(h, &z)).collect())
+        Ok(self.predict_analysed(&analysis, &tokens))
     }
 
     /// Predicts from an analysis and tokens already made (see [`Analyzer::analyze_with_tokens`]).

@@ -182,7 +182,12 @@ impl Pipeline {
     /// assert_eq!(p.stem("crashes"), "crash");
     /// ```
     pub fn stem(&self, norm: &str) -> String {
-        match word_script(norm) {
+        self.stem_in_script(norm, word_script(norm))
+    }
+
+    /// Stems a word whose script is already known (the tokeniser has computed it).
+    fn stem_in_script(&self, norm: &str, script: Script) -> String {
+        match script {
             Script::Latin => self.english.stem(norm).into_owned(),
             Script::Cyrillic => self.russian.stem(norm).into_owned(),
             _ => norm.to_string(),
@@ -245,11 +250,8 @@ impl Pipeline {
         if let Some((stem, stop)) = self.known_stems.get(&norm) {
             return Token { start, end, kind: TokenKind::Word, stem: stem.clone(), norm, script, stop: *stop };
         }
-        let stem = match script {
-            Script::Latin => self.english.stem(&norm).into_owned(),
-            Script::Cyrillic => self.russian.stem(&norm).into_owned(),
-            _ => norm.clone(),
-        };
+        // Every stopword is in `known_stems`, so a word that reaches here is not one.
+        let stem = self.stem_in_script(&norm, script);
         Token { start, end, kind: TokenKind::Word, norm, stem, script, stop: false }
     }
 }
