@@ -5,5 +5,5 @@ source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 ensure_rust
 cargo build --release --features cli --quiet
-./target/release/helpdesk train $(printf -- '--input %s ' data/corpus/en/train-*.jsonl data/corpus/ru/train-*.jsonl) \
-  --out data/model/default.bin
+./target/release/helpdesk train $(printf -- '--input %s ' data/corpus/en/train-*.jsonl data/corpus/ru/train-*.jsonl data/chatbot/train.jsonl) \
+  --max-features 20000 --out data/model/default.bin

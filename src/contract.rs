@@ -1,7 +1,7 @@
 //! The JSON contract every host shares (CLI JSON Lines, wasm, worker): how a JSON ticket is read
 //! and how a result is written. Kept in the core so that every host answers identically.
 
-use crate::classify::LabelledTicket;
+use crate::classify::{Head, LabelledTicket, TicketClassifier};
 use crate::labels::{Area, Category, Complexity, Priority};
 use crate::sentiment::{conversation, ConversationMessage, Sender};
 use crate::triage::Triager;
@@ -55,34 +55,74 @@ fn answer_ticket<T: serde::Serialize>(
     Ok(out)
 }
 
-/// Reads a labelled ticket for training or evaluation: a ticket plus `category`, `area`,
-/// `priority` and `complexity` with the exact label strings of DESIGN.md.
+/// Reads a labelled example for training or evaluation: a ticket (or `{"text": ...}`) plus any
+/// of `category`, `area`, `priority`, `complexity` (the exact label strings of DESIGN.md) and
+/// `intent` (any label up to 255 bytes — a team's own intents are welcome). At least one label.
 ///
 /// ```
+/// use helpdesk_ai::classify::Head;
 /// use helpdesk_ai::contract::labelled_from_json;
 /// let v = serde_json::json!({"message": "cant log in", "category": "account_issue", "area": "authentication", "priority": "P2", "complexity": "L1"});
-/// assert_eq!(labelled_from_json(&v).unwrap().labels[0], "account_issue");
+/// assert_eq!(labelled_from_json(&v).unwrap().label(Head::Category), Some("account_issue"));
+/// let chat = serde_json::json!({"text": "how do I cancel my card?", "intent": "cancel_card"});
+/// assert_eq!(labelled_from_json(&chat).unwrap().label(Head::Intent), Some("cancel_card"));
 /// assert!(labelled_from_json(&serde_json::json!({"message": "x", "category": "nope"})).is_err());
+/// assert!(labelled_from_json(&serde_json::json!({"message": "no labels"})).is_err());
 /// ```
 pub fn labelled_from_json(value: &Value) -> Result<LabelledTicket, String> {
     let ticket = ticket_from_json(value)?;
-    let label = |name: &str, valid: &dyn Fn(&str) -> bool| -> Result<String, String> {
+    let mut labels = Vec::new();
+    for head in Head::ALL {
+        let name = head.name();
+        let known = |s: &str| match head {
+            Head::Category => Category::parse(s).is_some(),
+            Head::Area => Area::parse(s).is_some(),
+            Head::Priority => Priority::parse(s).is_some(),
+            Head::Complexity => Complexity::parse(s).is_some(),
+            Head::Intent => !s.trim().is_empty() && s.len() <= 255,
+        };
         match value.get(name) {
-            Some(Value::String(s)) if valid(s) => Ok(s.clone()),
-            Some(Value::String(s)) => Err(format!("field `{name}`: unknown label {s:?}")),
-            Some(other) => Err(format!("field `{name}` must be a string, found {}", kind_of(other))),
-            None => Err(format!("field `{name}` is missing")),
+            None | Some(Value::Null) => {}
+            Some(Value::String(s)) if known(s) => labels.push((head, s.clone())),
+            Some(Value::String(s)) => return Err(format!("field `{name}`: unknown label {s:?}")),
+            Some(other) => return Err(format!("field `{name}` must be a string, found {}", kind_of(other))),
         }
-    };
-    Ok(LabelledTicket {
-        ticket,
-        labels: [
-            label("category", &|s| Category::parse(s).is_some())?,
-            label("area", &|s| Area::parse(s).is_some())?,
-            label("priority", &|s| Priority::parse(s).is_some())?,
-            label("complexity", &|s| Complexity::parse(s).is_some())?,
-        ],
-    })
+    }
+    if labels.is_empty() {
+        return Err("no label: expected `category`, `area`, `priority`, `complexity` or `intent`".into());
+    }
+    Ok(LabelledTicket { ticket, labels })
+}
+
+/// Classifies one JSON ticket or message (`{"id", "text"}` or `{"id", "subject", "message"}`)
+/// with every head of a model: `{"id", "<head>": {"label", "confidence", "alternatives":
+/// [[label, p], …], "because": [{"feature", "weight"}, …]}, …}`.
+///
+/// ```
+/// use helpdesk_ai::contract::classify_json;
+/// use helpdesk_ai::triage::Triager;
+/// let triager = Triager::default();
+/// let model = triager.classifier().unwrap();
+/// let out = classify_json(triager.analyzer(), model, &serde_json::json!({"id": 7, "text": "hello there!"})).unwrap();
+/// assert_eq!(out["intent"]["label"], "greeting");
+/// assert_eq!(out["id"], 7);
+/// ```
+pub fn classify_json(analyzer: &Analyzer, classifier: &TicketClassifier, value: &Value) -> Result<Value, String> {
+    let ticket = ticket_from_json(value)?;
+    let predictions = classifier.predict(analyzer, &ticket).map_err(|e| e.to_string())?;
+    let mut out = serde_json::Map::new();
+    for p in predictions {
+        let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
+        let alternatives: Vec<Value> = p.alternatives.iter().map(|(l, c)| serde_json::json!([l, round(*c)])).collect();
+        let because = serde_json::to_value(&p.because).map_err(|e| e.to_string())?;
+        out.insert(
+            p.head.name().to_string(),
+            serde_json::json!({"label": p.label, "confidence": round(p.confidence), "alternatives": alternatives, "because": because}),
+        );
+    }
+    let mut out = Value::Object(out);
+    echo_id(value, &mut out);
+    Ok(out)
 }
 
 /// Follows sentiment through one JSON conversation:

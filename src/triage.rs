@@ -2,7 +2,7 @@
 //! lead insists on and the seed's confidence decision (auto-route, suggest, manual review).
 
 use crate::analyze::{Analysis, FieldEntity};
-use crate::classify::{LabelledTicket, ModelError, Prediction, TicketClassifier, TrainOptions};
+use crate::classify::{Contribution, Head, LabelledTicket, ModelError, Prediction, TicketClassifier, TrainError, TrainOptions};
 use crate::concepts::ConceptDictionary;
 use crate::error::{DataError, InputError};
 use crate::keywords::Keywords;
@@ -54,6 +54,9 @@ pub struct Label {
     /// The rule that set this label over the model's answer, if one did.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rule: Option<String>,
+    /// The features that pushed the model towards its label, strongest first.
+    #[serde(skip_serializing_if = "Vec::is_empty", skip_deserializing)]
+    pub because: Vec<Contribution>,
 }
 
 /// A runner-up label.
@@ -159,8 +162,14 @@ impl PriorityRules {
 /// The triage engine: analyzer, classifier and rules.
 pub struct Triager {
     analyzer: Analyzer,
-    classifier: TicketClassifier,
+    /// Always present with the embedded model (a unit test proves it loads); `None` only if it
+    /// did not, and then triage still answers with empty, zero-confidence labels.
+    classifier: Option<TicketClassifier>,
     rules: PriorityRules,
+}
+
+fn has_ticket_heads(classifier: &TicketClassifier) -> bool {
+    Head::TICKET.iter().all(|h| classifier.heads().contains(h))
 }
 
 impl Default for Triager {
@@ -168,23 +177,31 @@ impl Default for Triager {
     fn default() -> Self {
         let analyzer = Analyzer::default();
         // Both embedded files are checked by unit tests; these fallbacks are never taken.
-        let classifier = TicketClassifier::from_bytes(DEFAULT_MODEL)
-            .unwrap_or_else(|_| TicketClassifier::train(&analyzer, &[], &TrainOptions::default()));
+        let classifier = TicketClassifier::from_bytes(DEFAULT_MODEL).ok().filter(has_ticket_heads);
         let rules = PriorityRules::from_tsv(DEFAULT_RULES, analyzer.concepts()).unwrap_or(PriorityRules { rules: Vec::new() });
         Triager { analyzer, classifier, rules }
     }
 }
 
 impl Triager {
-    /// A triager with its own classifier (e.g. trained on a team's tickets).
-    pub fn with_classifier(mut self, classifier: TicketClassifier) -> Self {
-        self.classifier = classifier;
-        self
+    /// A triager with its own classifier (e.g. trained on a team's tickets); it must have the
+    /// four ticket heads.
+    pub fn with_classifier(mut self, classifier: TicketClassifier) -> Result<Self, ModelError> {
+        if !has_ticket_heads(&classifier) {
+            return Err(ModelError::Malformed("triage needs a model with the heads category, area, priority and complexity"));
+        }
+        self.classifier = Some(classifier);
+        Ok(self)
     }
 
     /// Replaces the classifier with one loaded from model bytes.
     pub fn with_model_bytes(self, bytes: &[u8]) -> Result<Self, ModelError> {
-        Ok(self.with_classifier(TicketClassifier::from_bytes(bytes)?))
+        self.with_classifier(TicketClassifier::from_bytes(bytes)?)
+    }
+
+    /// The classifier.
+    pub fn classifier(&self) -> Option<&TicketClassifier> {
+        self.classifier.as_ref()
     }
 
     /// The analyzer.
@@ -193,8 +210,18 @@ impl Triager {
     }
 
     /// Trains a classifier with this triager's analyzer.
-    pub fn train(&self, data: &[LabelledTicket], options: &TrainOptions) -> TicketClassifier {
+    pub fn train(&self, data: &[LabelledTicket], options: &TrainOptions) -> Result<TicketClassifier, TrainError> {
         TicketClassifier::train(&self.analyzer, data, options)
+    }
+
+    /// [`Triager::train`], reporting progress (for a progress bar).
+    pub fn train_with_progress(
+        &self,
+        data: &[LabelledTicket],
+        options: &TrainOptions,
+        progress: &mut dyn FnMut(crate::classify::Progress),
+    ) -> Result<TicketClassifier, TrainError> {
+        TicketClassifier::train_with_progress(&self.analyzer, data, options, progress)
     }
 
     /// Triage of one ticket.
@@ -209,18 +236,31 @@ impl Triager {
     /// ```
     pub fn triage(&self, ticket: &Ticket) -> Result<Triage, InputError> {
         let (analysis, tokens) = self.analyzer.analyze_with_tokens(ticket)?;
-        let predictions = self.classifier.predict_analysed(&analysis, &tokens);
+        let predictions =
+            self.classifier.as_ref().map(|c| c.predict_analysed(&analysis, &tokens, true)).unwrap_or_default();
         Ok(self.assemble(analysis, predictions))
     }
 
-    fn assemble(&self, analysis: Analysis, predictions: Vec<Prediction>) -> Triage {
-        let mut labels: Vec<Label> = predictions
-            .into_iter()
-            .map(|p| Label {
-                label: p.label,
-                confidence: p.confidence,
-                alternatives: p.alternatives.into_iter().map(|(label, confidence)| Alternative { label, confidence }).collect(),
-                rule: None,
+    fn assemble(&self, analysis: Analysis, mut predictions: Vec<Prediction>) -> Triage {
+        let mut labels: Vec<Label> = Head::TICKET
+            .iter()
+            .map(|head| match predictions.iter().position(|p| p.head == *head) {
+                Some(i) => {
+                    let p = predictions.swap_remove(i);
+                    Label {
+                        label: p.label,
+                        confidence: p.confidence,
+                        alternatives: p
+                            .alternatives
+                            .into_iter()
+                            .map(|(label, confidence)| Alternative { label, confidence })
+                            .collect(),
+                        rule: None,
+                        because: p.because,
+                    }
+                }
+                // Only without a model (never with the embedded one): an empty, zero-confidence label.
+                None => Label { label: String::new(), confidence: 0.0, alternatives: vec![], rule: None, because: vec![] },
             })
             .collect();
         let fired = self.rules.fire(&analysis.concepts);
@@ -233,7 +273,8 @@ impl Triager {
         }
         let confidence = labels[0].confidence.min(if labels[2].rule.is_some() { 1.0 } else { labels[2].confidence });
         let mut labels = labels.into_iter();
-        let mut next = || labels.next().unwrap_or(Label { label: String::new(), confidence: 0.0, alternatives: vec![], rule: None });
+        let mut next =
+            || labels.next().unwrap_or(Label { label: String::new(), confidence: 0.0, alternatives: vec![], rule: None, because: vec![] });
         let (category, area, priority, complexity) = (next(), next(), next(), next());
         Triage {
             id: analysis.id,
@@ -261,7 +302,9 @@ mod tests {
 
     #[test]
     fn embedded_model_and_rules_load() {
-        TicketClassifier::from_bytes(DEFAULT_MODEL).expect("the embedded model reads");
+        let model = TicketClassifier::from_bytes(DEFAULT_MODEL).expect("the embedded model reads");
+        assert!(has_ticket_heads(&model) && model.heads().contains(&Head::Intent), "{:?}", model.heads());
+        assert!(Triager::default().classifier().is_some());
         PriorityRules::from_tsv(DEFAULT_RULES, Analyzer::default().concepts()).expect("the embedded rules are valid");
     }
 

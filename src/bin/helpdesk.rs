@@ -4,7 +4,8 @@
 
 use clap::{Parser, Subcommand};
 use helpdesk_ai::classify::metrics::{expected_calibration_error, score};
-use helpdesk_ai::classify::{Head, LabelledTicket, TrainOptions};
+use helpdesk_ai::classify::{Head, LabelledTicket, Progress, TicketClassifier, TrainOptions};
+use indicatif::{ProgressBar, ProgressStyle};
 use helpdesk_ai::contract;
 use helpdesk_ai::triage::Triager;
 use serde_json::Value;
@@ -54,9 +55,9 @@ Example:\n  echo '{\"id\":1,\"message\":\"API returns 500 error since the last u
         #[arg(long)]
         pretty: bool,
     },
-    /// Train a classifier on labelled tickets (JSON Lines with category, area, priority, complexity).
-    #[command(after_help = "Input, one labelled ticket per line:\n  {\"subject\": \"...\", \"message\": \"...\", \"category\": \"billing_issue\", \"area\": \"billing_system\", \"priority\": \"P3\", \"complexity\": \"L1\"}\n\n\
-Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin")]
+    /// Train a classifier on labelled tickets and/or chat messages; one head per label kind present.
+    #[command(after_help = "Input, one labelled example per line, with any of the labels:\n  {\"subject\": \"...\", \"message\": \"...\", \"category\": \"billing_issue\", \"area\": \"billing_system\", \"priority\": \"P3\", \"complexity\": \"L1\"}\n  {\"text\": \"how do I cancel my card?\", \"intent\": \"cancel_card\"}\n\n\
+Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin\n  helpdesk train --input intents.jsonl --out intents.bin && helpdesk classify --model intents.bin < messages.jsonl")]
     Train {
         /// Labelled tickets (JSON Lines); repeat for several files.
         #[arg(long, required = true)]
@@ -84,9 +85,19 @@ Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin")]
         /// A model trained with `helpdesk train` (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
-        /// Labelled tickets (JSON Lines); repeat for several files.
+        /// Labelled tickets or messages (JSON Lines); repeat for several files.
         #[arg(long, required = true)]
         input: Vec<PathBuf>,
+    },
+    /// Classify tickets or messages with every head of a model (e.g. an intent model trained
+    /// with `helpdesk train`), with confidence, alternatives and the features behind each label.
+    #[command(after_help = "Input, one message per line:\n  {\"id\": \"m1\", \"text\": \"...\"}  or a ticket {\"id\", \"subject\", \"message\"}\n\n\
+Output per line:\n  {\"id\": \"m1\", \"intent\": {\"label\": \"...\", \"confidence\": 0.93, \"alternatives\": [[\"...\", 0.04]], \"because\": [...]}}\n\n\
+Example:\n  echo '{\"text\":\"hi there\"}' | helpdesk classify")]
+    Classify {
+        /// A model trained with `helpdesk train` (default: the embedded model).
+        #[arg(long)]
+        model: Option<PathBuf>,
     },
     /// Follow the customer's sentiment through conversations.
     #[command(after_help = "Input, one conversation per line:\n  {\"id\": \"C-1\", \"messages\": [{\"sender\": \"customer\", \"text\": \"...\"}, {\"sender\": \"agent\", \"text\": \"...\"}]}\n\n\
@@ -118,11 +129,18 @@ fn main() -> ExitCode {
             return train(&triager, &input, &path, &options);
         }
         Command::Eval { model, input } => {
-            let triager = match with_model(triager, model.as_deref()) {
-                Ok(t) => t,
+            let classifier = match load_classifier(&triager, model.as_deref()) {
+                Ok(c) => c,
                 Err(message) => return fail(&message),
             };
-            return eval(&triager, &input);
+            return eval(triager, classifier, &input);
+        }
+        Command::Classify { model } => {
+            let classifier = match load_classifier(&triager, model.as_deref()) {
+                Ok(c) => c,
+                Err(message) => return fail(&message),
+            };
+            run_lines(&mut stdin.lock(), &mut out, false, |value| contract::classify_json(analyzer, &classifier, value))
         }
     };
     match result.and_then(|stats| out.flush().map(|_| stats)) {
@@ -151,6 +169,15 @@ fn with_model(triager: Triager, path: Option<&Path>) -> Result<Triager, String> 
     let Some(path) = path else { return Ok(triager) };
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     triager.with_model_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The model at `path`, or the embedded one.
+fn load_classifier(triager: &Triager, path: Option<&Path>) -> Result<TicketClassifier, String> {
+    let Some(path) = path else {
+        return triager.classifier().cloned().ok_or_else(|| "the embedded model did not load".to_string());
+    };
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    TicketClassifier::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// Reads labelled tickets; bad lines are reported with file and line and skipped.
@@ -193,9 +220,43 @@ fn train(triager: &Triager, input: &[PathBuf], path: &Path, options: &TrainOptio
         Err(message) => return fail(&message),
     };
     let examples: Vec<LabelledTicket> = data.into_iter().map(|(_, t)| t).collect();
-    eprintln!("helpdesk: training on {} tickets ({} epochs, seed {}) …", examples.len(), options.epochs, options.seed);
+    let heads: Vec<&str> =
+        Head::ALL.iter().filter(|h| examples.iter().any(|e| e.label(**h).is_some())).map(|h| h.name()).collect();
+    eprintln!(
+        "helpdesk: training {} on {} examples ({} epochs, seed {}) …",
+        heads.join(", "),
+        examples.len(),
+        options.epochs,
+        options.seed
+    );
     let started = Instant::now();
-    let classifier = triager.train(&examples, options);
+    // One bar over all the work: feature extraction counts one step per example, each epoch of
+    // each head one step per example of the data (twice when the model is refitted after
+    // calibration).
+    let passes = if options.refit && options.calibration_every > 1 { 2 } else { 1 };
+    let total = examples.len() as u64 * (1 + passes * options.epochs as u64 * heads.len() as u64);
+    let bar = ProgressBar::new(total).with_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:40} {percent:>3}% {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let per_epoch = examples.len() as u64;
+    let mut features_done = 0u64;
+    let result = triager.train_with_progress(&examples, options, &mut |p| match p {
+        Progress::Features { done, .. } => {
+            bar.inc(done as u64 - features_done);
+            features_done = done as u64;
+            bar.set_message("reading examples");
+        }
+        Progress::Epoch { head, done, total } => {
+            bar.inc(per_epoch);
+            bar.set_message(format!("{} epoch {done}/{total}", head.name()));
+        }
+    });
+    bar.finish_and_clear();
+    let classifier = match result {
+        Ok(c) => c,
+        Err(e) => return fail(&e.to_string()),
+    };
     let bytes = classifier.to_bytes();
     if let Err(e) = std::fs::write(path, &bytes) {
         return fail(&format!("{}: {e}", path.display()));
@@ -213,69 +274,115 @@ fn train(triager: &Triager, input: &[PathBuf], path: &Path, options: &TrainOptio
     ExitCode::SUCCESS
 }
 
-fn eval(triager: &Triager, input: &[PathBuf]) -> ExitCode {
+/// One evaluated example: its language, the example, and the predicted `(head, label, confidence)`.
+type Row<'a> = (String, &'a LabelledTicket, Vec<(Head, String, f32)>);
+
+fn eval(triager: Triager, classifier: TicketClassifier, input: &[PathBuf]) -> ExitCode {
     let data = match read_labelled(input) {
         Ok(d) => d,
         Err(message) => return fail(&message),
     };
-    // Language: the row's `lang` when given, else what the analyser detects.
-    let mut rows: Vec<(String, &LabelledTicket, helpdesk_ai::triage::Triage)> = Vec::new();
+    // Ticket heads are judged as `triage` answers them (priority rules included) when the model
+    // has them; other heads straight from the classifier.
+    let triager = triager.with_classifier(classifier.clone()).ok();
+    let analyzer = helpdesk_ai::Analyzer::default();
+    let mut rows: Vec<Row> = Vec::new();
     for (lang, t) in &data {
-        if let Ok(r) = triager.triage(&t.ticket) {
-            let lang = if lang.is_empty() { r.language.code.code().to_string() } else { lang.clone() };
-            rows.push((lang, t, r));
+        let Ok(predictions) = classifier.predict(&analyzer, &t.ticket) else { continue };
+        let mut labels: Vec<(Head, String, f32)> =
+            predictions.into_iter().map(|p| (p.head, p.label, p.confidence)).collect();
+        let mut detected = None;
+        if let Some(triage) = triager.as_ref().and_then(|tr| tr.triage(&t.ticket).ok()) {
+            for (head, l) in [(Head::Category, &triage.category), (Head::Area, &triage.area), (Head::Priority, &triage.priority), (Head::Complexity, &triage.complexity)] {
+                if let Some(slot) = labels.iter_mut().find(|x| x.0 == head) {
+                    *slot = (head, l.label.clone(), l.confidence);
+                }
+            }
+            detected = Some(triage.language.code.code().to_string());
         }
+        // Language: the row's `lang` when given, else what the analyser detects.
+        let lang = if lang.is_empty() {
+            detected.unwrap_or_else(|| analyzer.analyze(&t.ticket).map(|a| a.language.code.code().to_string()).unwrap_or_default())
+        } else {
+            lang.clone()
+        };
+        rows.push((lang, t, labels));
     }
     let mut langs: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     langs.sort();
     langs.dedup();
-    langs.push("all".into());
+    if langs.len() > 1 {
+        langs.push("all".into());
+    }
     for lang in &langs {
-        let subset: Vec<_> = rows.iter().filter(|r| lang == "all" || &r.0 == lang).collect();
-        println!("\n== {lang}: {} tickets", subset.len());
-        for head in Head::ALL {
-            let h = head as usize;
-            let gold: Vec<&str> = subset.iter().map(|r| r.1.labels[h].as_str()).collect();
-            let label = |r: &helpdesk_ai::triage::Triage| match head {
-                Head::Category => r.category.clone(),
-                Head::Area => r.area.clone(),
-                Head::Priority => r.priority.clone(),
-                Head::Complexity => r.complexity.clone(),
-            };
-            let predicted: Vec<_> = subset.iter().map(|r| label(&r.2)).collect();
-            let pred: Vec<&str> = predicted.iter().map(|l| l.label.as_str()).collect();
-            let s = score(&gold, &pred);
-            let conf: Vec<f32> = predicted.iter().map(|l| l.confidence).collect();
-            let right: Vec<bool> = gold.iter().zip(&pred).map(|(g, p)| g == p).collect();
-            println!(
-                "\n{:<10} accuracy {:.3}  macro-F1 {:.3}  ECE {:.3}",
-                head.name(),
-                s.accuracy,
-                s.macro_f1,
-                expected_calibration_error(&conf, &right, 10)
-            );
-            println!("  {:<20} {:>9} {:>7} {:>6} {:>7}", "class", "precision", "recall", "F1", "support");
-            for (class, p, r, f, n) in &s.per_class {
-                println!("  {class:<20} {p:>9.3} {r:>7.3} {f:>6.3} {n:>7}");
+        let subset: Vec<&Row> = rows.iter().filter(|r| lang == "all" || &r.0 == lang).collect();
+        println!("\n== {lang}: {} examples", subset.len());
+        for head in classifier.heads() {
+            let judged: Vec<(&str, &str, f32)> = subset
+                .iter()
+                .filter_map(|r| {
+                    let gold = r.1.label(*head)?;
+                    let (_, label, confidence) = r.2.iter().find(|p| p.0 == *head)?;
+                    Some((gold, label.as_str(), *confidence))
+                })
+                .collect();
+            if judged.is_empty() {
+                continue;
             }
-            let classes: Vec<&str> = s.per_class.iter().map(|c| c.0.as_str()).collect();
-            println!("  confusion (rows: true, columns: predicted)");
-            print!("  {:<20}", "");
-            for c in &classes {
-                print!(" {:>6}", &c[..c.len().min(6)]);
-            }
-            println!();
-            for g in &classes {
-                print!("  {g:<20}");
-                for p in &classes {
-                    let n = gold.iter().zip(&pred).filter(|(a, b)| *a == g && *b == p).count();
-                    print!(" {n:>6}");
-                }
-                println!();
-            }
+            print_head_report(head.name(), &judged);
         }
     }
     ExitCode::SUCCESS
+}
+
+fn print_head_report(head: &str, judged: &[(&str, &str, f32)]) {
+    let gold: Vec<&str> = judged.iter().map(|j| j.0).collect();
+    let pred: Vec<&str> = judged.iter().map(|j| j.1).collect();
+    let conf: Vec<f32> = judged.iter().map(|j| j.2).collect();
+    let right: Vec<bool> = judged.iter().map(|j| j.0 == j.1).collect();
+    let s = score(&gold, &pred);
+    println!(
+        "\n{head:<10} accuracy {:.3}  macro-F1 {:.3}  ECE {:.3}  ({} examples)",
+        s.accuracy,
+        s.macro_f1,
+        expected_calibration_error(&conf, &right, 10),
+        judged.len()
+    );
+    println!("  {:<24} {:>9} {:>7} {:>6} {:>7}", "class", "precision", "recall", "F1", "support");
+    for (class, p, r, f, n) in &s.per_class {
+        println!("  {class:<24} {p:>9.3} {r:>7.3} {f:>6.3} {n:>7}");
+    }
+    // A confusion matrix is readable up to a dozen classes; beyond that, the worst confusions.
+    let classes: Vec<&str> = s.per_class.iter().map(|c| c.0.as_str()).collect();
+    if classes.len() <= 12 {
+        println!("  confusion (rows: true, columns: predicted)");
+        print!("  {:<24}", "");
+        for c in &classes {
+            print!(" {:>6}", c.chars().take(6).collect::<String>());
+        }
+        println!();
+        for g in &classes {
+            print!("  {g:<24}");
+            for p in &classes {
+                let n = gold.iter().zip(&pred).filter(|(a, b)| *a == g && *b == p).count();
+                print!(" {n:>6}");
+            }
+            println!();
+        }
+    } else {
+        let mut pairs: Vec<((&str, &str), usize)> = Vec::new();
+        for (g, p) in gold.iter().zip(&pred).filter(|(g, p)| g != p) {
+            match pairs.iter_mut().find(|(k, _)| k == &(*g, *p)) {
+                Some((_, n)) => *n += 1,
+                None => pairs.push(((g, p), 1)),
+            }
+        }
+        pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        println!("  most frequent confusions (true → predicted):");
+        for ((g, p), n) in pairs.iter().take(10) {
+            println!("  {n:>5}  {g} → {p}");
+        }
+    }
 }
 
 struct Stats {

@@ -55,9 +55,37 @@ fn hash(namespace: u8, parts: &[&str]) -> u64 {
 
 /// Builds the feature vector of an analysed ticket from its analysis and tokens.
 pub fn features(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig) -> SparseVector {
-    let mask = (config.dim() - 1) as u64;
-    let mut raw: Vec<(u64, f32)> = Vec::with_capacity(tokens.len() * 6 + 32);
-    let mut push = |h: u64, w: f32| raw.push((h & mask, w));
+    build(analysis, tokens, config, None)
+}
+
+/// Like [`features`], and also says what each slot means: `(index, name)` pairs such as
+/// `word:login`, `phrase:cannot login`, `concept:auth.password` — the words an explanation
+/// shows. Several names may share a slot (hashing); all are listed.
+pub fn features_named(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig) -> (SparseVector, Vec<(u32, String)>) {
+    let mut names = Vec::new();
+    let x = build(analysis, tokens, config, Some(&mut names));
+    (x, names)
+}
+
+/// Collects hashed features, and their names only when asked (naming allocates).
+struct Sink<'a> {
+    mask: u64,
+    raw: Vec<(u64, f32)>,
+    names: Option<&'a mut Vec<(u32, String)>>,
+}
+
+impl Sink<'_> {
+    fn add(&mut self, h: u64, w: f32, name: impl FnOnce() -> String) {
+        let i = h & self.mask;
+        self.raw.push((i, w));
+        if let Some(names) = self.names.as_deref_mut() {
+            names.push((i as u32, name()));
+        }
+    }
+}
+
+fn build(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig, names: Option<&mut Vec<(u32, String)>>) -> SparseVector {
+    let mut sink = Sink { mask: (config.dim() - 1) as u64, raw: Vec::with_capacity(tokens.len() * 6 + 32), names };
 
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_wordlike()).collect();
     for t in &words {
@@ -69,7 +97,7 @@ pub fn features(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig) -
             TokenKind::Reference => "#ref",
             _ => t.stem.as_str(),
         };
-        push(hash(b'w', &[kind]), 1.0);
+        sink.add(hash(b'w', &[kind]), 1.0, || format!("word:{}", t.norm));
         if config.char_ngrams && t.kind == TokenKind::Word && t.norm.chars().count() >= 4 && !t.stop {
             let chars: Vec<char> = std::iter::once('<').chain(t.norm.chars()).chain(std::iter::once('>')).collect();
             let mut buf = String::new();
@@ -77,37 +105,41 @@ pub fn features(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig) -
                 for window in chars.windows(n) {
                     buf.clear();
                     buf.extend(window);
-                    push(hash(b'c', &[&buf]), 0.35);
+                    sink.add(hash(b'c', &[&buf]), 0.35, || format!("chars:{buf}"));
                 }
             }
         }
     }
     for pair in words.windows(2) {
         if !(pair[0].stop && pair[1].stop) {
-            push(hash(b'b', &[&pair[0].stem, &pair[1].stem]), 0.8);
+            sink.add(hash(b'b', &[&pair[0].stem, &pair[1].stem]), 0.8, || format!("phrase:{} {}", pair[0].norm, pair[1].norm));
         }
     }
     for concept in &analysis.concepts {
-        push(hash(b'k', &[concept]), 1.5);
+        sink.add(hash(b'k', &[concept]), 1.5, || format!("concept:{concept}"));
     }
     for e in &analysis.entities {
-        push(hash(b'e', &[e.entity.kind.as_str()]), 1.0);
+        let kind = e.entity.kind.as_str();
+        sink.add(hash(b'e', &[kind]), 1.0, || format!("entity:{kind}"));
     }
     let s = &analysis.sentiment;
-    push(hash(b's', &[s.label.as_str()]), 1.0);
-    push(hash(b'u', &[match s.urgency_level {
+    sink.add(hash(b's', &[s.label.as_str()]), 1.0, || format!("sentiment:{}", s.label.as_str()));
+    let urgency = match s.urgency_level {
         crate::sentiment::UrgencyLevel::Low => "low",
         crate::sentiment::UrgencyLevel::Normal => "normal",
         crate::sentiment::UrgencyLevel::High => "high",
         crate::sentiment::UrgencyLevel::Critical => "critical",
-    }]), 1.0);
+    };
+    sink.add(hash(b'u', &[urgency]), 1.0, || format!("urgency:{urgency}"));
     for emotion in s.emotions.iter().filter(|e| e.score >= 0.3) {
-        push(hash(b'm', &[emotion.emotion.as_str()]), 1.0);
+        sink.add(hash(b'm', &[emotion.emotion.as_str()]), 1.0, || format!("emotion:{}", emotion.emotion.as_str()));
     }
-    push(hash(b'l', &[analysis.language.code.code()]), 0.5);
-    push(hash(b'x', &["bias"]), 1.0);
+    let lang = analysis.language.code.code();
+    sink.add(hash(b'l', &[lang]), 0.5, || format!("language:{lang}"));
+    sink.add(hash(b'x', &["bias"]), 1.0, || BIAS.to_string());
 
     // Merge duplicates, then L2-normalise so long e-mails and one-liners weigh the same.
+    let mut raw = sink.raw;
     raw.sort_unstable_by_key(|&(i, _)| i);
     let mut out: SparseVector = Vec::with_capacity(raw.len());
     for (i, w) in raw {
@@ -122,3 +154,6 @@ pub fn features(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig) -
     }
     out
 }
+
+/// The name of the always-on bias feature (never shown as a reason).
+pub(crate) const BIAS: &str = "bias";

@@ -17,11 +17,14 @@ pub struct TrainOptions {
     pub max_features: usize,
     /// Every n-th example is held out to calibrate confidence (0: no calibration).
     pub calibration_every: usize,
+    /// After calibration, train again on every example (held-out ones included) and keep the
+    /// fitted temperatures: more data for the final model, at twice the training time.
+    pub refit: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, learning_rate: 0.5, l2: 1e-6, seed: 42, max_features: 28_000, calibration_every: 10 }
+        TrainOptions { epochs: 12, learning_rate: 0.5, l2: 1e-6, seed: 42, max_features: 28_000, calibration_every: 10, refit: true }
     }
 }
 
@@ -73,12 +76,23 @@ impl LinearModel {
 
     /// Trains on `(features, class index)` pairs with AdaGrad SGD, deterministically.
     pub fn train(classes: Vec<String>, dim: usize, data: &[(SparseVector, usize)], options: &TrainOptions) -> Self {
+        Self::train_with_progress(classes, dim, data, options, &mut |_| {})
+    }
+
+    /// [`LinearModel::train`], calling `after_epoch(epoch)` (1-based) after every pass.
+    pub fn train_with_progress(
+        classes: Vec<String>,
+        dim: usize,
+        data: &[(SparseVector, usize)],
+        options: &TrainOptions,
+        after_epoch: &mut dyn FnMut(usize),
+    ) -> Self {
         let mut model = LinearModel::new(classes, dim);
         let k = model.classes.len();
         let mut grad_sq = vec![1e-6f32; k * dim];
         let mut order: Vec<usize> = (0..data.len()).collect();
         let mut rng = SplitMix64(options.seed);
-        for _ in 0..options.epochs {
+        for epoch in 1..=options.epochs {
             // Fisher–Yates with our own PRNG: identical order on every platform.
             for i in (1..order.len()).rev() {
                 let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -99,6 +113,7 @@ impl LinearModel {
                     }
                 }
             }
+            after_epoch(epoch);
         }
         model
     }

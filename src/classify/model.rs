@@ -157,6 +157,19 @@ impl CompactModel {
         z
     }
 
+    /// How much each feature of `x` adds to one class's logit of one head (before the
+    /// temperature): `(feature index, amount)` for the features the model kept.
+    pub fn contributions(&self, x: &SparseVector, head: usize, class: usize) -> Vec<(u32, f32)> {
+        let Some(h) = self.heads.get(head).filter(|h| class < h.classes.len()) else { return Vec::new() };
+        x.iter()
+            .filter_map(|&(f, v)| {
+                let r = *self.index.get(&f)? as usize;
+                let w = self.weights[r * self.row_len + h.offset + class];
+                (w != 0).then(|| (f, f32::from(w) * h.scale * v))
+            })
+            .collect()
+    }
+
     /// Calibrated probabilities of one head, from [`CompactModel::logits`].
     pub fn probabilities(&self, head: usize, logits: &[f32]) -> Vec<f32> {
         let h = &self.heads[head];
