@@ -2,6 +2,7 @@
 //! and how a result is written. Kept in the core so that every host answers identically.
 
 use crate::classify::{Head, LabelledTicket, TicketClassifier};
+use crate::kb::{KnowledgeBase, SearchOptions};
 use crate::labels::{Area, Category, Complexity, Priority};
 use crate::sentiment::{conversation, ConversationMessage, Sender};
 use crate::triage::Triager;
@@ -121,6 +122,42 @@ pub fn classify_json(analyzer: &Analyzer, classifier: &TicketClassifier, value: 
         );
     }
     let mut out = Value::Object(out);
+    echo_id(value, &mut out);
+    Ok(out)
+}
+
+/// Searches the knowledge base for one JSON query line: `{"q": "...", "limit"?, "prefix"?,
+/// "lang"?, "audience"?, "tier"?, "version"?, "category"?, "area"?, "today"?}` →
+/// `{"q", "hits": [{"id", "title", "score", "breakdown", "matched", "snippet", …}], "did_you_mean"?}`.
+///
+/// ```
+/// use helpdesk_ai::contract::search_json;
+/// use helpdesk_ai::kb::KnowledgeBase;
+/// let kb = KnowledgeBase::embedded();
+/// let out = search_json(&kb, &serde_json::json!({"q": "reset passw", "limit": 3})).unwrap();
+/// assert!(out["hits"][0]["id"].as_str().unwrap().starts_with("kb-reset-password"));
+/// assert!(search_json(&kb, &serde_json::json!({"query": "x"})).is_err());
+/// ```
+pub fn search_json(kb: &KnowledgeBase, value: &Value) -> Result<Value, String> {
+    let q = match value.get("q") {
+        Some(Value::String(q)) => q.clone(),
+        Some(other) => return Err(format!("field `q` must be a string, found {}", kind_of(other))),
+        None => return Err("expected {\"q\": \"your query\"}".into()),
+    };
+    let mut options: SearchOptions = match value {
+        Value::Object(map) => {
+            let mut map = map.clone();
+            map.retain(|k, _| k != "q" && k != "id" && k != "expected" && k != "kind");
+            serde_json::from_value(Value::Object(map)).map_err(|e| format!("search options: {e}"))?
+        }
+        _ => return Err("expected a JSON object".into()),
+    };
+    options.limit = options.limit.clamp(1, 100);
+    let result = kb.search(&q, &options);
+    let mut out = json!({"q": q});
+    if let (Some(obj), Ok(Value::Object(r))) = (out.as_object_mut(), serde_json::to_value(&result)) {
+        obj.extend(r);
+    }
     echo_id(value, &mut out);
     Ok(out)
 }

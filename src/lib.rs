@@ -32,6 +32,7 @@
 //! - [`keywords`]: the seed's four keyword groups.
 //! - [`sentiment`]: sentiment, urgency, emotions, escalation risk, conversation trend.
 //! - [`analyze`]: all of the above in one call.
+//! - [`kb`]: knowledge-base search as you type, ticket → article suggestions, feedback.
 
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![warn(missing_docs)]
@@ -42,6 +43,7 @@ pub mod concepts;
 pub mod contract;
 pub mod entities;
 pub mod error;
+pub mod kb;
 pub mod keywords;
 pub mod labels;
 pub mod redact;

@@ -1,6 +1,8 @@
 //! WebAssembly bindings: a thin conversion layer over the core (no logic of its own).
 
+use crate::classify::TicketClassifier;
 use crate::contract;
+use crate::kb::{Feedback, KnowledgeBase};
 use crate::triage::Triager;
 use wasm_bindgen::prelude::*;
 
@@ -8,6 +10,9 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 pub struct Engine {
     triager: Triager,
+    kb: KnowledgeBase,
+    /// A model loaded for `classifyJson` (e.g. intents); `None` uses the triage model.
+    classifier: Option<TicketClassifier>,
 }
 
 fn js_error(code: &str, message: &str) -> JsError {
@@ -19,7 +24,67 @@ impl Engine {
     /// An engine with the embedded defaults.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Engine {
-        Engine { triager: Triager::default() }
+        Engine { triager: Triager::default(), kb: KnowledgeBase::embedded(), classifier: None }
+    }
+
+    /// Replaces the knowledge base with a JSON array of articles (text); errors name the
+    /// article and leave the current one in place.
+    #[wasm_bindgen(js_name = loadKb)]
+    pub fn load_kb(&mut self, articles_json: &str) -> Result<(), JsError> {
+        self.kb = KnowledgeBase::from_json(articles_json).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
+        Ok(())
+    }
+
+    /// Replaces the knowledge base with bytes written by `kbBytes` (a prebuilt index).
+    #[wasm_bindgen(js_name = loadKbBytes)]
+    pub fn load_kb_bytes(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.kb = KnowledgeBase::from_bytes(bytes).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
+        Ok(())
+    }
+
+    /// The knowledge base, counters included, as bytes for `loadKbBytes`.
+    #[wasm_bindgen(js_name = kbBytes)]
+    pub fn kb_bytes(&self) -> Vec<u8> {
+        self.kb.to_bytes()
+    }
+
+    /// Searches the knowledge base; returns `{"hits": [...], "did_you_mean"?}` as JSON text.
+    #[wasm_bindgen(js_name = searchJson)]
+    pub fn search_json(&self, query: &str, limit: usize) -> String {
+        let options = crate::kb::SearchOptions { limit: limit.clamp(1, 100), ..Default::default() };
+        serde_json::to_string(&self.kb.search(query, &options)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+    }
+
+    /// Searches with a JSON query line `{"q", "limit"?, "lang"?, ...}` — exactly what
+    /// `helpdesk search` writes for it.
+    #[wasm_bindgen(js_name = searchLineJson)]
+    pub fn search_line_json(&self, line: &str) -> String {
+        contract::respond(1, line, |v| contract::search_json(&self.kb, v)).to_string()
+    }
+
+    /// Records a verdict on an article: `view`, `helpful`, `not_helpful`, `suggested`,
+    /// `resolved` or `deflected`.
+    #[wasm_bindgen(js_name = recordFeedback)]
+    pub fn record_feedback(&mut self, article_id: &str, verdict: &str) -> Result<(), JsError> {
+        let feedback = Feedback::parse(verdict).ok_or_else(|| js_error("invalid_feedback", &format!("unknown verdict {verdict:?}")))?;
+        self.kb.record_feedback(article_id, feedback).map_err(|e| js_error("unknown_article", &e.to_string()))
+    }
+
+    /// Loads a classifier model (bytes from `helpdesk train`) for `classifyJson`.
+    #[wasm_bindgen(js_name = loadModel)]
+    pub fn load_model(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.classifier = Some(TicketClassifier::from_bytes(bytes).map_err(|e| js_error("invalid_model", &e.to_string()))?);
+        Ok(())
+    }
+
+    /// Classifies one JSON message with every head of the loaded model (or the default one).
+    #[wasm_bindgen(js_name = classifyJson)]
+    pub fn classify_json(&self, line: &str) -> String {
+        let analyzer = self.triager.analyzer();
+        match self.classifier.as_ref().or(self.triager.classifier()) {
+            Some(c) => contract::respond(1, line, |v| contract::classify_json(analyzer, c, v)).to_string(),
+            None => contract::error_value(1, "no model loaded").to_string(),
+        }
     }
 
     /// Analyses a ticket object `{id?, subject?, message}` and returns the analysis object.

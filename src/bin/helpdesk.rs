@@ -7,6 +7,7 @@ use helpdesk_ai::classify::metrics::{expected_calibration_error, score};
 use helpdesk_ai::classify::{Head, LabelledTicket, Progress, TicketClassifier, TrainOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use helpdesk_ai::contract;
+use helpdesk_ai::kb::KnowledgeBase;
 use helpdesk_ai::triage::Triager;
 use serde_json::Value;
 use std::io::{self, BufRead, BufWriter, Write};
@@ -99,6 +100,25 @@ Example:\n  echo '{\"text\":\"hi there\"}' | helpdesk classify")]
         #[arg(long)]
         model: Option<PathBuf>,
     },
+    /// Search a knowledge base: queries as JSON Lines in, ranked hits out; or, with --eval,
+    /// hit@1, hit@3 and MRR on labelled queries.
+    #[command(after_help = "Input, one query per line:\n  {\"q\": \"reset passw\", \"limit\": 5, \"lang\": \"en\"}\n\n\
+KB.json is a JSON array of articles {\"id\", \"title\", \"category\", \"tags\": [], \"symptoms\": [], \"steps\": [], \"body\", ...}.\n\n\
+Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk search --kb kb.json --eval queries.jsonl   # lines {\"q\", \"expected\": [ids], \"kind\"?, \"lang\"?}")]
+    Search {
+        /// The knowledge base (default: the embedded one).
+        #[arg(long)]
+        kb: Option<PathBuf>,
+        /// Labelled queries to evaluate instead of reading stdin.
+        #[arg(long)]
+        eval: Option<PathBuf>,
+        /// Ranking weights (JSON like data/kb/ranking.json; default: the embedded ones).
+        #[arg(long)]
+        weights: Option<PathBuf>,
+        /// Indent the JSON output.
+        #[arg(long)]
+        pretty: bool,
+    },
     /// Follow the customer's sentiment through conversations.
     #[command(after_help = "Input, one conversation per line:\n  {\"id\": \"C-1\", \"messages\": [{\"sender\": \"customer\", \"text\": \"...\"}, {\"sender\": \"agent\", \"text\": \"...\"}]}\n\n\
 Example:\n  echo '{\"messages\":[{\"sender\":\"customer\",\"text\":\"still broken!!\"},{\"sender\":\"customer\",\"text\":\"works now, thanks\"}]}' | helpdesk conversation")]
@@ -135,6 +155,25 @@ fn main() -> ExitCode {
             };
             return eval(triager, classifier, &input);
         }
+        Command::Search { kb, eval, weights, pretty } => {
+            let mut kb = match load_kb(kb.as_deref()) {
+                Ok(kb) => kb,
+                Err(message) => return fail(&message),
+            };
+            if let Some(path) = weights {
+                let loaded = std::fs::read_to_string(&path)
+                    .map_err(|e| e.to_string())
+                    .and_then(|t| helpdesk_ai::kb::RankingWeights::from_json(&t).map_err(|e| e.to_string()));
+                match loaded {
+                    Ok(w) => kb.set_weights(w),
+                    Err(e) => return fail(&format!("{}: {e}", path.display())),
+                }
+            }
+            if let Some(path) = eval {
+                return eval_search(&kb, &path);
+            }
+            run_lines(&mut stdin.lock(), &mut out, pretty, |value| contract::search_json(&kb, value))
+        }
         Command::Classify { model } => {
             let classifier = match load_classifier(&triager, model.as_deref()) {
                 Ok(c) => c,
@@ -169,6 +208,72 @@ fn with_model(triager: Triager, path: Option<&Path>) -> Result<Triager, String> 
     let Some(path) = path else { return Ok(triager) };
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     triager.with_model_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The knowledge base at `path`, or the embedded one.
+fn load_kb(path: Option<&Path>) -> Result<KnowledgeBase, String> {
+    let Some(path) = path else { return Ok(KnowledgeBase::embedded()) };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    KnowledgeBase::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// hit@1, hit@3 and MRR (first expected id in the top 10) overall, per kind and per language.
+fn eval_search(kb: &KnowledgeBase, path: &Path) -> ExitCode {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) => return fail(&format!("{}: {e}", path.display())),
+    };
+    // (group, n, hit@1, hit@3, reciprocal rank sum)
+    let mut groups: Vec<(String, usize, usize, usize, f64)> = Vec::new();
+    let mut misses = Vec::new();
+    let mut add = |group: String, rank: Option<usize>| {
+        let i = match groups.iter().position(|g| g.0 == group) {
+            Some(i) => i,
+            None => {
+                groups.push((group, 0, 0, 0, 0.0));
+                groups.len() - 1
+            }
+        };
+        let g = &mut groups[i];
+        g.1 += 1;
+        g.2 += usize::from(rank == Some(1));
+        g.3 += usize::from(rank.is_some_and(|r| r <= 3));
+        g.4 += rank.map_or(0.0, |r| 1.0 / r as f64);
+    };
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let value = match contract::parse_line(line) {
+            Ok(v) => v,
+            Err(e) => return fail(&format!("{}:{}: {e}", path.display(), i + 1)),
+        };
+        let expected: Vec<&str> =
+            value.get("expected").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let Some(q) = value.get("q").and_then(Value::as_str) else {
+            return fail(&format!("{}:{}: expected {{\"q\", \"expected\": [ids]}}", path.display(), i + 1));
+        };
+        let result = kb.search(q, &helpdesk_ai::kb::SearchOptions::default());
+        let rank = result.hits.iter().position(|h| expected.contains(&h.id.as_str())).map(|r| r + 1);
+        if rank != Some(1) {
+            misses.push(format!("  {:>4}  {q:?} → {}", rank.map_or("-".into(), |r| r.to_string()), result.hits.first().map_or("(nothing)", |h| h.id.as_str())));
+        }
+        add("all".into(), rank);
+        for key in ["kind", "lang"] {
+            if let Some(k) = value.get(key).and_then(Value::as_str) {
+                add(format!("{key}={k}"), rank);
+            }
+        }
+    }
+    println!("{:<22} {:>5} {:>7} {:>7} {:>7}", "queries", "n", "hit@1", "hit@3", "MRR");
+    for (group, n, h1, h3, rr) in &groups {
+        let n_f = *n as f64;
+        println!("{group:<22} {n:>5} {:>7.3} {:>7.3} {:>7.3}", *h1 as f64 / n_f, *h3 as f64 / n_f, rr / n_f);
+    }
+    if !misses.is_empty() {
+        println!("\nnot first (rank, query → top hit):");
+        for m in misses.iter().take(40) {
+            println!("{m}");
+        }
+    }
+    ExitCode::SUCCESS
 }
 
 /// The model at `path`, or the embedded one.

@@ -1,0 +1,377 @@
+//! The inverted index: terms (stems, concept ids, stem bigrams) → postings with per-field term
+//! frequencies, a surface-form dictionary for prefix search, and a deletion index for typo
+//! tolerance. Articles are added and removed in place; nothing is rebuilt.
+//!
+//! Typo tolerance is a symmetric-deletion index (the SymSpell idea): every stem is stored with
+//! the strings made by deleting one or two of its characters, so a typed word finds its
+//! candidates by looking up its own deletions, and each candidate is then checked with a true
+//! edit distance. It supports in-place additions (an FST would need a rebuild) and costs a few
+//! hash lookups per word. Written here rather than taken from a crate: the crates that do this
+//! are dictionaries, not index components, and the core needs it incremental.
+
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// Number of indexed fields.
+pub const FIELDS: usize = 4;
+/// Field numbers.
+pub const TITLE: usize = 0;
+/// Tags.
+pub const TAGS: usize = 1;
+/// Symptoms.
+pub const SYMPTOMS: usize = 2;
+/// Steps and body.
+pub const BODY: usize = 3;
+
+/// One document's term frequencies per field.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Posting {
+    /// Document number.
+    pub doc: u32,
+    /// Term frequency in each field.
+    pub tf: [u16; FIELDS],
+}
+
+/// A term of the index.
+#[derive(Debug, Clone, Default)]
+pub struct Term {
+    /// The term text (a stem, `~concept`, or `stem stem` bigram).
+    pub text: String,
+    /// Postings, by document number.
+    pub postings: Vec<Posting>,
+    /// The first surface form seen for it (a word as written), empty for other terms.
+    pub surface: String,
+}
+
+/// Per-document facts the scorer needs.
+#[derive(Debug, Clone, Default)]
+pub struct DocInfo {
+    /// Tokens per field.
+    pub len: [u32; FIELDS],
+    /// Terms of the document (to remove it).
+    pub terms: Vec<u32>,
+    /// Whether the document is live (removed ones leave a tombstone until reuse).
+    pub live: bool,
+}
+
+/// The inverted index.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    terms: Vec<Term>,
+    by_text: FxHashMap<String, u32>,
+    /// Surface form (normalised word as written) → term ids, for prefix completion.
+    surface: BTreeMap<String, Vec<u32>>,
+    /// Deletion variants of word stems → term ids, for typo tolerance.
+    deletions: FxHashMap<String, Vec<u32>>,
+    docs: Vec<DocInfo>,
+    free: Vec<u32>,
+    total_len: [u64; FIELDS],
+    live: u32,
+}
+
+/// Entries a document contributes: `(term text, field, surface form if a word)`.
+pub type DocTerms = Vec<(String, usize, Option<String>)>;
+
+/// The longest word that gets deletion variants (longer ones are rare and costly).
+const MAX_FUZZY_CHARS: usize = 24;
+
+impl Index {
+    /// Adds a document, returning its number; `lens` are the tokens per field.
+    pub fn add(&mut self, entries: &DocTerms, lens: [u32; FIELDS]) -> u32 {
+        let doc = match self.free.pop() {
+            Some(d) => d,
+            None => {
+                self.docs.push(DocInfo::default());
+                (self.docs.len() - 1) as u32
+            }
+        };
+        let mut terms: Vec<u32> = Vec::new();
+        for (text, field, surface) in entries {
+            let id = self.term_id(text);
+            if let Some(surface) = surface {
+                if self.terms[id as usize].surface.is_empty() {
+                    self.terms[id as usize].surface = surface.clone();
+                }
+                let ids = self.surface.entry(surface.clone()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+            }
+            let postings = &mut self.terms[id as usize].postings;
+            match postings.last_mut() {
+                Some(p) if p.doc == doc => p.tf[*field] = p.tf[*field].saturating_add(1),
+                _ => {
+                    let mut tf = [0u16; FIELDS];
+                    tf[*field] = 1;
+                    // Reused document numbers may be lower than the last posting: keep order.
+                    let at = postings.partition_point(|p| p.doc < doc);
+                    if postings.get(at).is_some_and(|p| p.doc == doc) {
+                        postings[at].tf[*field] = postings[at].tf[*field].saturating_add(1);
+                    } else {
+                        postings.insert(at, Posting { doc, tf });
+                        terms.push(id);
+                    }
+                }
+            }
+        }
+        for (f, l) in lens.iter().enumerate() {
+            self.total_len[f] += u64::from(*l);
+        }
+        self.docs[doc as usize] = DocInfo { len: lens, terms, live: true };
+        self.live += 1;
+        doc
+    }
+
+    /// Removes a document; its number may be reused.
+    pub fn remove(&mut self, doc: u32) {
+        let Some(info) = self.docs.get_mut(doc as usize).filter(|d| d.live) else { return };
+        info.live = false;
+        let terms = std::mem::take(&mut info.terms);
+        for (f, l) in info.len.iter().enumerate() {
+            self.total_len[f] -= u64::from(*l);
+        }
+        for id in terms {
+            let postings = &mut self.terms[id as usize].postings;
+            if let Ok(at) = postings.binary_search_by_key(&doc, |p| p.doc) {
+                postings.remove(at);
+            }
+        }
+        self.free.push(doc);
+        self.live -= 1;
+    }
+
+    fn term_id(&mut self, text: &str) -> u32 {
+        if let Some(&id) = self.by_text.get(text) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(Term { text: text.to_string(), postings: Vec::new(), surface: String::new() });
+        self.by_text.insert(text.to_string(), id);
+        if !text.starts_with('~') && !text.contains(' ') {
+            let chars: Vec<char> = text.chars().collect();
+            if (4..=MAX_FUZZY_CHARS).contains(&chars.len()) {
+                for variant in deletions(&chars, max_edits(chars.len())) {
+                    self.deletions.entry(variant).or_default().push(id);
+                }
+            }
+        }
+        id
+    }
+
+    /// The id of a term, if indexed.
+    pub fn lookup(&self, text: &str) -> Option<u32> {
+        self.by_text.get(text).copied()
+    }
+
+    /// A term.
+    pub fn term(&self, id: u32) -> &Term {
+        &self.terms[id as usize]
+    }
+
+    /// Documents containing the term (0 for unknown terms).
+    pub fn doc_freq(&self, id: u32) -> usize {
+        self.terms.get(id as usize).map_or(0, |t| t.postings.len())
+    }
+
+    /// Terms whose surface form starts with `prefix`: up to `limit`, the most frequent first.
+    pub fn complete(&self, prefix: &str, limit: usize) -> Vec<(u32, usize)> {
+        let mut found: Vec<(u32, usize)> = Vec::new();
+        for (surface, ids) in self.surface.range(prefix.to_string()..) {
+            if !surface.starts_with(prefix) {
+                break;
+            }
+            let extra = surface.chars().count() - prefix.chars().count();
+            for &id in ids {
+                if self.doc_freq(id) > 0 && !found.iter().any(|(f, _)| *f == id) {
+                    found.push((id, extra));
+                }
+            }
+            if found.len() >= limit * 8 {
+                break;
+            }
+        }
+        found.sort_by(|a, b| self.doc_freq(b.0).cmp(&self.doc_freq(a.0)).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
+        found.truncate(limit);
+        found
+    }
+
+    /// Word terms within the typo budget of `word` (see [`max_edits`]): `(term, distance)`.
+    pub fn fuzzy(&self, word: &str) -> Vec<(u32, usize)> {
+        let chars: Vec<char> = word.chars().collect();
+        if !(4..=MAX_FUZZY_CHARS).contains(&chars.len()) {
+            return Vec::new();
+        }
+        let budget = max_edits(chars.len());
+        let mut found: Vec<(u32, usize)> = Vec::new();
+        for variant in deletions(&chars, budget) {
+            let Some(ids) = self.deletions.get(&variant) else { continue };
+            for &id in ids {
+                if found.iter().any(|(f, _)| *f == id) || self.doc_freq(id) == 0 {
+                    continue;
+                }
+                let term: Vec<char> = self.terms[id as usize].text.chars().collect();
+                let d = edit_distance(&chars, &term, budget);
+                if d <= budget {
+                    found.push((id, d));
+                }
+            }
+        }
+        found.sort_by(|a, b| a.1.cmp(&b.1).then(self.doc_freq(b.0).cmp(&self.doc_freq(a.0))).then(a.0.cmp(&b.0)));
+        found
+    }
+
+    /// A surface form of a term (for "did you mean" and matched-term lists).
+    pub fn surface_of(&self, id: u32) -> Option<&str> {
+        self.terms.get(id as usize).map(|t| t.surface.as_str()).filter(|s| !s.is_empty())
+    }
+
+    /// Live documents.
+    pub fn live_docs(&self) -> u32 {
+        self.live
+    }
+
+    /// Document slots (live and free).
+    pub fn doc_slots(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// A document's facts.
+    pub fn doc(&self, doc: u32) -> Option<&DocInfo> {
+        self.docs.get(doc as usize).filter(|d| d.live)
+    }
+
+    /// Average tokens per field over live documents.
+    pub fn average_len(&self) -> [f32; FIELDS] {
+        let n = self.live.max(1) as f32;
+        let mut avg = [1.0; FIELDS];
+        for f in 0..FIELDS {
+            avg[f] = (self.total_len[f] as f32 / n).max(1.0);
+        }
+        avg
+    }
+
+    /// Distinct terms.
+    pub fn term_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// Approximate heap bytes of the index structures.
+    pub fn heap_bytes(&self) -> usize {
+        let terms: usize = self.terms.iter().map(|t| t.text.len() + 48 + t.postings.len() * 12).sum();
+        let surface: usize = self.surface.iter().map(|(s, ids)| s.len() + 56 + ids.len() * 4).sum();
+        let deletions: usize = self.deletions.iter().map(|(s, ids)| s.len() + 48 + ids.len() * 4).sum();
+        let docs: usize = self.docs.iter().map(|d| 48 + d.terms.len() * 4).sum();
+        terms + surface + deletions + docs + self.by_text.len() * 40
+    }
+}
+
+/// The typo budget for a word of `chars` characters: none up to 3, one up to 7, two beyond —
+/// short words have too many neighbours to correct safely.
+pub fn max_edits(chars: usize) -> usize {
+    match chars {
+        0..=3 => 0,
+        4..=7 => 1,
+        _ => 2,
+    }
+}
+
+/// Every string made by deleting up to `edits` characters (the word itself included).
+fn deletions(chars: &[char], edits: usize) -> Vec<String> {
+    let mut out: Vec<String> = vec![chars.iter().collect()];
+    let mut frontier: Vec<Vec<char>> = vec![chars.to_vec()];
+    for _ in 0..edits {
+        let mut next = Vec::new();
+        for w in &frontier {
+            for i in 0..w.len() {
+                let mut v = w.clone();
+                v.remove(i);
+                let s: String = v.iter().collect();
+                if !out.contains(&s) {
+                    out.push(s);
+                    next.push(v);
+                }
+            }
+        }
+        frontier = next;
+    }
+    out
+}
+
+/// Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), giving up
+/// early once it must exceed `budget`.
+///
+/// ```
+/// use helpdesk_ai::kb::index::edit_distance;
+/// let c = |s: &str| s.chars().collect::<Vec<_>>();
+/// assert_eq!(edit_distance(&c("pasword"), &c("password"), 2), 1);
+/// assert_eq!(edit_distance(&c("pasword"), &c("pssaword"), 2), 2);
+/// assert_eq!(edit_distance(&c("teh"), &c("the"), 2), 1);
+/// assert!(edit_distance(&c("cat"), &c("dogs"), 1) > 1);
+/// ```
+pub fn edit_distance(a: &[char], b: &[char], budget: usize) -> usize {
+    if a.len().abs_diff(b.len()) > budget {
+        return budget + 1;
+    }
+    let n = b.len();
+    let mut before: Vec<usize> = vec![0; n + 1];
+    let mut previous: Vec<usize> = (0..=n).collect();
+    let mut current: Vec<usize> = vec![0; n + 1];
+    for i in 1..=a.len() {
+        current[0] = i;
+        let mut row_min = i;
+        for j in 1..=n {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (previous[j] + 1).min(current[j - 1] + 1).min(previous[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(before[j - 2] + 1);
+            }
+            current[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > budget {
+            return budget + 1;
+        }
+        std::mem::swap(&mut before, &mut previous);
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[n]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(words: &[(&str, usize)]) -> DocTerms {
+        words.iter().map(|(w, f)| (w.to_string(), *f, Some(w.to_string()))).collect()
+    }
+
+    #[test]
+    fn add_remove_and_reuse_keep_postings_ordered() {
+        let mut index = Index::default();
+        let a = index.add(&entries(&[("password", TITLE), ("reset", BODY), ("password", BODY)]), [1, 0, 0, 2]);
+        let b = index.add(&entries(&[("password", TITLE)]), [1, 0, 0, 0]);
+        let id = index.lookup("password").unwrap();
+        assert_eq!(index.doc_freq(id), 2);
+        assert_eq!(index.term(id).postings[0].tf, [1, 0, 0, 1]);
+        index.remove(a);
+        assert_eq!(index.doc_freq(id), 1);
+        assert_eq!(index.live_docs(), 1);
+        let c = index.add(&entries(&[("password", SYMPTOMS)]), [0, 0, 1, 0]);
+        assert_eq!(c, a, "the freed slot is reused");
+        let docs: Vec<u32> = index.term(id).postings.iter().map(|p| p.doc).collect();
+        assert_eq!(docs, vec![a.min(b), a.max(b)]);
+    }
+
+    #[test]
+    fn completes_prefixes_and_finds_typos() {
+        let mut index = Index::default();
+        index.add(&entries(&[("password", TITLE), ("passport", BODY), ("notification", BODY)]), [1, 0, 0, 2]);
+        let done: Vec<&str> = index.complete("pass", 10).iter().map(|(id, _)| index.term(*id).text.as_str()).collect();
+        assert_eq!(done.len(), 2);
+        let typo = index.fuzzy("pasword");
+        assert_eq!(index.term(typo[0].0).text, "password");
+        assert_eq!(typo[0].1, 1);
+        assert!(index.fuzzy("notifcation").iter().any(|(id, d)| index.term(*id).text == "notification" && *d == 1));
+        assert!(index.fuzzy("pas").is_empty(), "short words are not corrected");
+    }
+}

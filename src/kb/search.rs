@@ -1,0 +1,610 @@
+//! Query → ranked hits.
+//!
+//! Each query word becomes a group of alternative index terms, each with a weight: the word's
+//! stem (exact), completions of the word being typed (prefix), words within its typo budget
+//! (fuzzy, scored by the distance from what was typed), and — when the word finds nothing —
+//! the word retyped on the other keyboard layout or transliterated. Concepts found in the query
+//! (synonyms, translations) are groups of their own, and adjacent query words add a phrase
+//! bonus. A document scores, per group, its best alternative's BM25F score times the
+//! alternative's weight; groups add up, scaled by the share of query words matched. The top
+//! candidates are then blended with feedback, recency and resolution success.
+
+use super::index::{Index, FIELDS};
+use super::keyboard::{could_be_wrong_layout, latin_keys_to_russian, russian_keys_to_latin, translit_to_cyrillic};
+use super::{Article, KnowledgeBase};
+use crate::span::Utf16Map;
+use crate::text::{Script, Token};
+use serde::{Deserialize, Serialize};
+
+/// Queries are cut to this many bytes (a search box, not a document).
+const MAX_QUERY_BYTES: usize = 512;
+/// Query words considered (the rest are ignored).
+const MAX_QUERY_WORDS: usize = 24;
+/// Candidates blended after relevance ranking.
+const CANDIDATES: usize = 64;
+
+/// What the searcher asks for, and their context.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct SearchOptions {
+    /// Hits to return (1–100).
+    pub limit: usize,
+    /// Treat the last word as still being typed (search-as-you-type); a trailing space ends it.
+    pub prefix: bool,
+    /// The searcher's language: articles in it get a small boost.
+    pub lang: Option<String>,
+    /// `beginner` / `advanced`.
+    pub audience: Option<String>,
+    /// The searcher's product tier.
+    pub tier: Option<String>,
+    /// The product version.
+    pub version: Option<String>,
+    /// Boost articles of this category.
+    pub category: Option<String>,
+    /// Boost articles of this product area.
+    pub area: Option<String>,
+    /// Only articles of this category.
+    pub only_category: Option<String>,
+    /// Today, as `YYYY-MM-DD`, for recency (the core never reads the clock; without it every
+    /// article counts as equally recent).
+    pub today: Option<String>,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 10,
+            prefix: true,
+            lang: None,
+            audience: None,
+            tier: None,
+            version: None,
+            category: None,
+            area: None,
+            only_category: None,
+            today: None,
+        }
+    }
+}
+
+/// How a hit's score was made.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Breakdown {
+    /// BM25F relevance relative to the best hit (0…1), before sharpening.
+    pub relevance: f32,
+    /// Smoothed helpful rate.
+    pub feedback: f32,
+    /// Recency.
+    pub recency: f32,
+    /// Smoothed resolution rate.
+    pub resolution: f32,
+    /// Context boosts added.
+    pub context: f32,
+    /// Raw BM25F score.
+    pub bm25f: f32,
+}
+
+/// A highlighted piece of the article.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Snippet {
+    /// Which field it comes from: `symptoms`, `steps`, `body`, `title`.
+    pub field: &'static str,
+    /// The text.
+    pub text: String,
+    /// Matched words as `[start, end)` UTF-16 offsets into `text`.
+    pub highlights: Vec<[usize; 2]>,
+}
+
+/// One search result.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// Article id.
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Article language.
+    pub lang: String,
+    /// Final score.
+    pub score: f32,
+    /// Its parts.
+    pub breakdown: Breakdown,
+    /// Query words and the article words they matched (`"pasword→password"`, `"~password"` for
+    /// a concept).
+    pub matched: Vec<String>,
+    /// Matched words of the title as UTF-16 ranges.
+    pub title_highlights: Vec<[usize; 2]>,
+    /// The best passage.
+    pub snippet: Snippet,
+}
+
+/// Hits, and a correction when nothing matched.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SearchResult {
+    /// Best first.
+    pub hits: Vec<Hit>,
+    /// A corrected query when there are no hits and one can be made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub did_you_mean: Option<String>,
+}
+
+/// How a query term was reached.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Via {
+    Exact,
+    Prefix,
+    Fuzzy,
+    Layout,
+    Translit,
+    Concept,
+    Phrase,
+}
+
+#[derive(Debug, Clone)]
+struct Alternative {
+    term: u32,
+    weight: f32,
+    via: Via,
+}
+
+#[derive(Debug, Clone)]
+struct Group {
+    typed: String,
+    alternatives: Vec<Alternative>,
+    /// Word groups count toward coordination; concept and phrase groups are bonuses.
+    word: bool,
+}
+
+impl KnowledgeBase {
+    /// Searches the knowledge base.
+    ///
+    /// ```
+    /// use helpdesk_ai::kb::{KnowledgeBase, SearchOptions};
+    /// let kb = KnowledgeBase::embedded();
+    /// let result = kb.search("ghbkj;tybt dslktnftn", &SearchOptions::default()); // "приложение вылетает" on the wrong layout
+    /// assert!(result.hits[0].id.starts_with("kb-mobile-crash"), "{:?}", result.hits[0].id);
+    /// let none = kb.search("zzzqqq", &SearchOptions::default());
+    /// assert!(none.hits.is_empty());
+    /// ```
+    pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
+        let query = cut(query, MAX_QUERY_BYTES);
+        let typing = options.prefix && !query.ends_with(char::is_whitespace);
+        let tokens = self.pipeline.tokens(query);
+        let groups = self.query_groups(&tokens, typing);
+        let scored = self.score(&groups);
+        let hits = self.rank(scored, &groups, options);
+        let did_you_mean = if hits.is_empty() { self.did_you_mean(&tokens) } else { None };
+        SearchResult { hits, did_you_mean }
+    }
+
+    /// Suggests articles for a ticket: its subject and message are the query (no prefix
+    /// completion), and articles of the ticket's category and area are boosted.
+    ///
+    /// ```
+    /// use helpdesk_ai::kb::KnowledgeBase;
+    /// let kb = KnowledgeBase::embedded();
+    /// let hits = kb.suggest_for_ticket("Charged twice", "You billed my card two times this month, please refund", Some("billing_issue"), Some("billing_system"), 3);
+    /// assert!(hits[0].id.contains("double-charge"), "{}", hits[0].id);
+    /// ```
+    pub fn suggest_for_ticket(
+        &self,
+        subject: &str,
+        message: &str,
+        category: Option<&str>,
+        area: Option<&str>,
+        limit: usize,
+    ) -> Vec<Hit> {
+        let text = format!("{subject}\n{}", cut(message, 2000));
+        let options = SearchOptions {
+            limit,
+            prefix: false,
+            category: category.map(str::to_string),
+            area: area.map(str::to_string),
+            ..SearchOptions::default()
+        };
+        let tokens = self.pipeline.tokens(&text);
+        let groups = self.query_groups(&tokens, false);
+        let scored = self.score(&groups);
+        self.rank(scored, &groups, &options)
+    }
+
+    fn query_groups(&self, tokens: &[Token], typing: bool) -> Vec<Group> {
+        let m = self.weights.matches;
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.is_wordlike()).take(MAX_QUERY_WORDS).collect();
+        let content: Vec<&Token> = {
+            let c: Vec<&Token> = words.iter().copied().filter(|t| !t.stop).collect();
+            if c.is_empty() {
+                words.clone()
+            } else {
+                c
+            }
+        };
+        let last_end = words.last().map(|t| t.end);
+        let mut groups: Vec<Group> = Vec::new();
+        let mut converted_text = String::new();
+        for t in &content {
+            let being_typed = typing && Some(t.end) == last_end;
+            let mut alternatives = self.word_alternatives(&t.norm, &t.stem, being_typed, 1.0, Via::Exact);
+            if alternatives.is_empty() {
+                // Nothing for the word as typed: try the other keyboard layout, then
+                // transliteration, each as a whole word.
+                let retyped = match t.script {
+                    Script::Latin if could_be_wrong_layout(&t.norm) => Some((latin_keys_to_russian(&t.norm), Via::Layout)),
+                    Script::Cyrillic => Some((russian_keys_to_latin(&t.norm), Via::Layout)),
+                    _ => None,
+                };
+                if let Some((word, via)) = retyped {
+                    let stem = self.pipeline.stem(&word);
+                    alternatives = self.word_alternatives(&word, &stem, being_typed, m.layout, via);
+                    if !alternatives.is_empty() {
+                        converted_text.push_str(&word);
+                        converted_text.push(' ');
+                    }
+                }
+                if alternatives.is_empty() && t.script == Script::Latin {
+                    let word = translit_to_cyrillic(&t.norm);
+                    let stem = self.pipeline.stem(&word);
+                    alternatives = self.word_alternatives(&word, &stem, being_typed, m.translit, Via::Translit);
+                    if !alternatives.is_empty() {
+                        converted_text.push_str(&word);
+                        converted_text.push(' ');
+                    }
+                }
+            }
+            groups.push(Group { typed: t.norm.clone(), alternatives, word: true });
+        }
+        // Concepts of the query (and of its retyped words): synonyms and translations.
+        let mut concept_ids: Vec<String> = Vec::new();
+        let converted_tokens = if converted_text.is_empty() { Vec::new() } else { self.pipeline.tokens(&converted_text) };
+        for list in [tokens, converted_tokens.as_slice()] {
+            for found in self.concepts.find(list) {
+                if let Some(c) = self.concepts.get(found.concept) {
+                    if !concept_ids.contains(&c.id) {
+                        concept_ids.push(c.id.clone());
+                    }
+                }
+            }
+        }
+        for id in concept_ids {
+            if let Some(term) = self.index.lookup(&format!("~{id}")) {
+                groups.push(Group {
+                    typed: format!("~{id}"),
+                    alternatives: vec![Alternative { term, weight: m.concept, via: Via::Concept }],
+                    word: false,
+                });
+            }
+        }
+        // Adjacent words that are adjacent in an article too.
+        for pair in content.windows(2) {
+            if let Some(term) = self.index.lookup(&format!("{} {}", pair[0].stem, pair[1].stem)) {
+                groups.push(Group {
+                    typed: format!("{} {}", pair[0].norm, pair[1].norm),
+                    alternatives: vec![Alternative { term, weight: m.phrase, via: Via::Phrase }],
+                    word: false,
+                });
+            }
+        }
+        groups
+    }
+
+    /// Index terms a typed word may mean, with weights: exact stem, completions when the word
+    /// is being typed, typo corrections when there is no exact match.
+    fn word_alternatives(&self, norm: &str, stem: &str, being_typed: bool, scale: f32, via: Via) -> Vec<Alternative> {
+        let m = self.weights.matches;
+        let mut out: Vec<Alternative> = Vec::new();
+        let push = |term: u32, weight: f32, via: Via, out: &mut Vec<Alternative>| {
+            match out.iter_mut().find(|a| a.term == term) {
+                Some(a) if a.weight < weight => {
+                    a.weight = weight;
+                    a.via = via;
+                }
+                Some(_) => {}
+                None => out.push(Alternative { term, weight, via }),
+            }
+        };
+        let exact = self.index.lookup(stem).filter(|&id| self.index.doc_freq(id) > 0);
+        if let Some(id) = exact {
+            push(id, m.exact * scale, via, &mut out);
+        }
+        let typed_chars = norm.chars().count();
+        if being_typed && typed_chars >= 2 {
+            for (id, extra) in self.index.complete(norm, 12) {
+                // A completion close to what was typed is worth nearly an exact match.
+                let closeness = typed_chars as f32 / (typed_chars + extra) as f32;
+                push(id, m.prefix * scale * (0.6 + 0.4 * closeness), Via::Prefix, &mut out);
+            }
+        }
+        if exact.is_none() {
+            for word in [stem, norm] {
+                let chars = word.chars().count().max(1) as f32;
+                for (id, distance) in self.index.fuzzy(word).into_iter().take(6) {
+                    // Scored by the typed word: one edit in a long word costs less than in a short one.
+                    push(id, m.fuzzy * scale * (1.0 - distance as f32 / (chars + 1.0)), Via::Fuzzy, &mut out);
+                }
+            }
+        }
+        if via != Via::Exact {
+            for a in &mut out {
+                if a.via != Via::Prefix && a.via != Via::Fuzzy {
+                    a.via = via;
+                }
+            }
+        }
+        out
+    }
+
+    /// BM25F relevance of every matching document: `(doc, score, word groups matched)`.
+    fn score(&self, groups: &[Group]) -> Vec<(u32, f32, u16)> {
+        let index: &Index = &self.index;
+        let slots = index.doc_slots();
+        if slots == 0 || groups.is_empty() {
+            return Vec::new();
+        }
+        let w = &self.weights;
+        let field_weight = [w.fields.title, w.fields.tags, w.fields.symptoms, w.fields.body];
+        let avg = index.average_len();
+        let n = index.live_docs() as f32;
+        let (k1, b) = (w.bm25.k1, w.bm25.b);
+        let mut total = vec![0f32; slots];
+        let mut matched = vec![0u16; slots];
+        let mut best = vec![0f32; slots];
+        let mut touched: Vec<u32> = Vec::new();
+        let mut all_touched: Vec<u32> = Vec::new();
+        for group in groups {
+            for alt in &group.alternatives {
+                let term = index.term(alt.term);
+                let df = term.postings.len() as f32;
+                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+                for p in &term.postings {
+                    let Some(doc) = index.doc(p.doc) else { continue };
+                    let mut tf = 0f32;
+                    for f in 0..FIELDS {
+                        if p.tf[f] > 0 {
+                            let norm = 1.0 - b + b * doc.len[f] as f32 / avg[f];
+                            tf += field_weight[f] * f32::from(p.tf[f]) / norm;
+                        }
+                    }
+                    let s = alt.weight * idf * tf * (k1 + 1.0) / (tf + k1);
+                    let d = p.doc as usize;
+                    if best[d] == 0.0 {
+                        touched.push(p.doc);
+                    }
+                    if s > best[d] {
+                        best[d] = s;
+                    }
+                }
+            }
+            for &d in &touched {
+                let d = d as usize;
+                if total[d] == 0.0 && matched[d] == 0 {
+                    all_touched.push(d as u32);
+                }
+                total[d] += best[d];
+                if group.word {
+                    matched[d] += 1;
+                }
+                best[d] = 0.0;
+            }
+            touched.clear();
+        }
+        let words = groups.iter().filter(|g| g.word).count().max(1) as f32;
+        all_touched
+            .into_iter()
+            .map(|d| {
+                let share = f32::from(matched[d as usize]) / words;
+                // Coordination: a document matching every query word beats one matching half.
+                (d, total[d as usize] * (0.35 + 0.65 * share * share), matched[d as usize])
+            })
+            .filter(|&(_, s, _)| s > 0.0)
+            .collect()
+    }
+
+    fn rank(&self, mut scored: Vec<(u32, f32, u16)>, groups: &[Group], options: &SearchOptions) -> Vec<Hit> {
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        scored.truncate(CANDIDATES);
+        let Some(&(_, top, _)) = scored.first() else { return Vec::new() };
+        let w = &self.weights;
+        let today = options.today.as_deref().and_then(super::parse_day);
+        let mut ranked: Vec<(f32, Breakdown, &Article, u32)> = Vec::new();
+        for (doc, bm25f, _) in scored {
+            let Some(article) = self.articles.get(doc as usize).and_then(Option::as_ref) else { continue };
+            if options.only_category.as_deref().is_some_and(|c| c != article.category) {
+                continue;
+            }
+            let relevance = bm25f / top;
+            let e = &article.effectiveness;
+            let c = w.context;
+            let fits = |wanted: &Option<String>, have: &str| wanted.as_deref().is_some_and(|x| !have.is_empty() && x == have);
+            let tier_fits = options.tier.as_deref().is_some_and(|t| article.product_tier == t || article.product_tier == "all");
+            let context = c.language * f32::from(u8::from(fits(&options.lang, &article.lang)))
+                + c.audience * f32::from(u8::from(fits(&options.audience, &article.audience)))
+                + c.tier * f32::from(u8::from(tier_fits))
+                + c.version * f32::from(u8::from(fits(&options.version, &article.version)))
+                + c.category * f32::from(u8::from(fits(&options.category, &article.category)))
+                + c.area * f32::from(u8::from(fits(&options.area, &article.area)));
+            let breakdown = Breakdown {
+                relevance,
+                feedback: w.feedback_score(e),
+                recency: w.recency_score(article.updated_day(), today),
+                resolution: w.resolution_score(e),
+                context,
+                bm25f,
+            };
+            let score = w.blend.relevance * relevance.powf(w.relevance_sharpness)
+                + w.blend.feedback * breakdown.feedback
+                + w.blend.recency * breakdown.recency
+                + w.blend.resolution * breakdown.resolution
+                + context;
+            ranked.push((score, breakdown, article, doc));
+        }
+        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
+        ranked.truncate(options.limit.clamp(1, 100));
+        ranked
+            .into_iter()
+            .map(|(score, breakdown, article, doc)| {
+                let (matched, stems) = self.matched_terms(doc, groups);
+                Hit {
+                    id: article.id.clone(),
+                    title: article.title.clone(),
+                    lang: article.lang.clone(),
+                    score: (score * 1e4).round() / 1e4,
+                    breakdown,
+                    matched,
+                    title_highlights: self.highlights(&article.title, &stems),
+                    snippet: self.snippet(article, &stems),
+                }
+            })
+            .collect()
+    }
+
+    /// What matched in a document: display strings and the matched word stems.
+    fn matched_terms(&self, doc: u32, groups: &[Group]) -> (Vec<String>, Vec<String>) {
+        let mut shown = Vec::new();
+        let mut stems = Vec::new();
+        for g in groups {
+            for alt in &g.alternatives {
+                let term = self.index.term(alt.term);
+                if term.postings.binary_search_by_key(&doc, |p| p.doc).is_err() {
+                    continue;
+                }
+                match alt.via {
+                    Via::Concept => shown.push(term.text.clone()),
+                    Via::Phrase => shown.push(format!("\"{}\"", g.typed)),
+                    _ => {
+                        let word = if term.surface.is_empty() { term.text.as_str() } else { term.surface.as_str() };
+                        shown.push(if word == g.typed { word.to_string() } else { format!("{}→{word}", g.typed) });
+                        stems.push(term.text.clone());
+                    }
+                }
+                break;
+            }
+        }
+        (shown, stems)
+    }
+
+    fn highlights(&self, text: &str, stems: &[String]) -> Vec<[usize; 2]> {
+        if stems.is_empty() {
+            return Vec::new();
+        }
+        let map = Utf16Map::new(text);
+        self.pipeline
+            .tokens(text)
+            .iter()
+            .filter(|t| stems.contains(&t.stem))
+            .map(|t| [map.utf16(t.start), map.utf16(t.end)])
+            .collect()
+    }
+
+    /// The passage with the most matched words: a symptom, a step, or a body sentence.
+    fn snippet(&self, article: &Article, stems: &[String]) -> Snippet {
+        let mut passages: Vec<(&'static str, &str)> = Vec::new();
+        passages.extend(article.symptoms.iter().map(|s| ("symptoms", s.as_str())));
+        passages.extend(article.steps.iter().map(|s| ("steps", s.as_str())));
+        passages.extend(article.body.split_inclusive(['.', '!', '?']).map(|s| ("body", s.trim())).filter(|(_, s)| !s.is_empty()));
+        let mut best: Option<(usize, &'static str, &str)> = None;
+        for (field, text) in passages {
+            let hits = self.pipeline.tokens(text).iter().filter(|t| stems.contains(&t.stem)).count();
+            if best.is_none() || hits > best.map_or(0, |b| b.0) {
+                best = Some((hits, field, text));
+            }
+        }
+        let (field, text) = match best {
+            Some((_, f, t)) => (f, t),
+            None => ("title", article.title.as_str()),
+        };
+        let text = cut(text, 240).to_string();
+        Snippet { field, highlights: self.highlights(&text, stems), text }
+    }
+
+    /// A corrected query: each unknown word replaced by its closest indexed word, or the whole
+    /// query retyped on the other layout when that is what finds words.
+    fn did_you_mean(&self, tokens: &[Token]) -> Option<String> {
+        let mut changed = false;
+        let mut words = Vec::new();
+        for t in tokens.iter().filter(|t| t.is_wordlike()) {
+            if self.index.lookup(&t.stem).is_some_and(|id| self.index.doc_freq(id) > 0) {
+                words.push(t.norm.clone());
+                continue;
+            }
+            let corrected = self
+                .index
+                .fuzzy(&t.norm)
+                .first()
+                .and_then(|(id, _)| self.index.surface_of(*id))
+                .map(str::to_string);
+            match corrected {
+                Some(w) => {
+                    words.push(w);
+                    changed = true;
+                }
+                None => words.push(t.norm.clone()),
+            }
+        }
+        changed.then(|| words.join(" "))
+    }
+}
+
+/// `text` cut to at most `max` bytes at a character boundary.
+fn cut(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> KnowledgeBase {
+        KnowledgeBase::embedded()
+    }
+
+    #[test]
+    fn exact_beats_prefix_beats_fuzzy() {
+        let kb = KnowledgeBase::from_json(
+            r#"[{"id": "exact", "title": "invoice"}, {"id": "prefix", "title": "invoices archive"}, {"id": "fuzzy", "title": "invoize"}]"#,
+        )
+        .unwrap();
+        let ids: Vec<String> = kb.search("invoice ", &SearchOptions::default()).hits.iter().map(|h| h.id.clone()).collect();
+        assert_eq!(ids[0], "exact", "{ids:?}");
+    }
+
+    #[test]
+    fn snippets_and_highlights_use_utf16_offsets() {
+        let kb = KnowledgeBase::from_json(r#"[{"id": "a", "title": "Сброс 🔑 пароля", "body": "Откройте страницу входа. Нажмите «Забыли пароль?»."}]"#).unwrap();
+        let hit = &kb.search("пароль", &SearchOptions::default()).hits[0];
+        let title: Vec<u16> = hit.title.encode_utf16().collect();
+        let [s, e] = hit.title_highlights[0];
+        assert_eq!(String::from_utf16(&title[s..e]).unwrap(), "пароля");
+        assert!(hit.snippet.text.contains("Забыли пароль"), "{:?}", hit.snippet);
+    }
+
+    #[test]
+    fn did_you_mean_when_nothing_matches() {
+        let kb = KnowledgeBase::from_json(r#"[{"id": "a", "title": "Webhooks are not delivered"}]"#).unwrap();
+        let r = kb.search("webhoks deliverd", &SearchOptions { prefix: false, ..Default::default() });
+        assert_eq!(r.hits[0].id, "a", "typos still find it");
+        let r = kb.search("qwrtzx", &SearchOptions::default());
+        assert!(r.hits.is_empty() && r.did_you_mean.is_none());
+    }
+
+    #[test]
+    fn hostile_queries_do_not_panic() {
+        let kb = kb();
+        for q in ["", " ", "\u{0}", "ё", &"а".repeat(10_000), "🔑🔑🔑", "a b c d e f g h i j k l m n o p q r s t u v w x y z", "' OR 1=1 --", "<script>"] {
+            let _ = kb.search(q, &SearchOptions::default());
+        }
+    }
+
+    #[test]
+    fn translit_and_layout_find_russian_articles() {
+        let kb = kb();
+        let top = |q: &str| kb.search(q, &SearchOptions::default()).hits.first().map(|h| h.id.clone()).unwrap_or_default();
+        assert!(top("c,hjc gfhjkz").starts_with("kb-reset-password"), "{}", top("c,hjc gfhjkz"));
+        assert!(top("oshibka sinhronizacii 1c").contains("1c"), "{}", top("oshibka sinhronizacii 1c"));
+    }
+}
