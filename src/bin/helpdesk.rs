@@ -10,6 +10,7 @@ use helpdesk_ai::contract;
 use helpdesk_ai::kb::KnowledgeBase;
 use helpdesk_ai::triage::Triager;
 use serde_json::Value;
+use std::fmt::Write as _;
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -199,6 +200,14 @@ fn main() -> ExitCode {
     }
 }
 
+/// Writes a report to stdout; a closed pipe (`| head`) is not an error.
+fn emit(report: &str) -> ExitCode {
+    match io::stdout().lock().write_all(report.as_bytes()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => fail(&e.to_string()),
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 fn fail(message: &str) -> ExitCode {
     eprintln!("helpdesk: {message}");
     ExitCode::from(2)
@@ -262,18 +271,19 @@ fn eval_search(kb: &KnowledgeBase, path: &Path) -> ExitCode {
             }
         }
     }
-    println!("{:<22} {:>5} {:>7} {:>7} {:>7}", "queries", "n", "hit@1", "hit@3", "MRR");
+    let mut w = String::new();
+    let _ = writeln!(w, "{:<22} {:>5} {:>7} {:>7} {:>7}", "queries", "n", "hit@1", "hit@3", "MRR");
     for (group, n, h1, h3, rr) in &groups {
         let n_f = *n as f64;
-        println!("{group:<22} {n:>5} {:>7.3} {:>7.3} {:>7.3}", *h1 as f64 / n_f, *h3 as f64 / n_f, rr / n_f);
+        let _ = writeln!(w, "{group:<22} {n:>5} {:>7.3} {:>7.3} {:>7.3}", *h1 as f64 / n_f, *h3 as f64 / n_f, rr / n_f);
     }
     if !misses.is_empty() {
-        println!("\nnot first (rank, query → top hit):");
+        let _ = writeln!(w, "\nnot first (rank, query → top hit):");
         for m in misses.iter().take(40) {
-            println!("{m}");
+            let _ = writeln!(w, "{m}");
         }
     }
-    ExitCode::SUCCESS
+    emit(&w)
 }
 
 /// The model at `path`, or the embedded one.
@@ -413,6 +423,7 @@ fn eval(triager: Triager, classifier: TicketClassifier, input: &[PathBuf]) -> Ex
         };
         rows.push((lang, t, labels));
     }
+    let mut w = String::new();
     let mut langs: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
     langs.sort();
     langs.dedup();
@@ -421,7 +432,7 @@ fn eval(triager: Triager, classifier: TicketClassifier, input: &[PathBuf]) -> Ex
     }
     for lang in &langs {
         let subset: Vec<&Row> = rows.iter().filter(|r| lang == "all" || &r.0 == lang).collect();
-        println!("\n== {lang}: {} examples", subset.len());
+        let _ = writeln!(w, "\n== {lang}: {} examples", subset.len());
         for head in classifier.heads() {
             let judged: Vec<(&str, &str, f32)> = subset
                 .iter()
@@ -434,45 +445,45 @@ fn eval(triager: Triager, classifier: TicketClassifier, input: &[PathBuf]) -> Ex
             if judged.is_empty() {
                 continue;
             }
-            print_head_report(head.name(), &judged);
+            print_head_report(&mut w, head.name(), &judged);
         }
     }
-    ExitCode::SUCCESS
+    emit(&w)
 }
 
-fn print_head_report(head: &str, judged: &[(&str, &str, f32)]) {
+fn print_head_report(w: &mut String, head: &str, judged: &[(&str, &str, f32)]) {
     let gold: Vec<&str> = judged.iter().map(|j| j.0).collect();
     let pred: Vec<&str> = judged.iter().map(|j| j.1).collect();
     let conf: Vec<f32> = judged.iter().map(|j| j.2).collect();
     let right: Vec<bool> = judged.iter().map(|j| j.0 == j.1).collect();
     let s = score(&gold, &pred);
-    println!(
+    let _ = writeln!(w, 
         "\n{head:<10} accuracy {:.3}  macro-F1 {:.3}  ECE {:.3}  ({} examples)",
         s.accuracy,
         s.macro_f1,
         expected_calibration_error(&conf, &right, 10),
         judged.len()
     );
-    println!("  {:<24} {:>9} {:>7} {:>6} {:>7}", "class", "precision", "recall", "F1", "support");
+    let _ = writeln!(w, "  {:<24} {:>9} {:>7} {:>6} {:>7}", "class", "precision", "recall", "F1", "support");
     for (class, p, r, f, n) in &s.per_class {
-        println!("  {class:<24} {p:>9.3} {r:>7.3} {f:>6.3} {n:>7}");
+        let _ = writeln!(w, "  {class:<24} {p:>9.3} {r:>7.3} {f:>6.3} {n:>7}");
     }
     // A confusion matrix is readable up to a dozen classes; beyond that, the worst confusions.
     let classes: Vec<&str> = s.per_class.iter().map(|c| c.0.as_str()).collect();
     if classes.len() <= 12 {
-        println!("  confusion (rows: true, columns: predicted)");
-        print!("  {:<24}", "");
+        let _ = writeln!(w, "  confusion (rows: true, columns: predicted)");
+        let _ = write!(w, "  {:<24}", "");
         for c in &classes {
-            print!(" {:>6}", c.chars().take(6).collect::<String>());
+            let _ = write!(w, " {:>6}", c.chars().take(6).collect::<String>());
         }
-        println!();
+        writeln!(w).ok();
         for g in &classes {
-            print!("  {g:<24}");
+            let _ = write!(w, "  {g:<24}");
             for p in &classes {
                 let n = gold.iter().zip(&pred).filter(|(a, b)| *a == g && *b == p).count();
-                print!(" {n:>6}");
+                let _ = write!(w, " {n:>6}");
             }
-            println!();
+            writeln!(w).ok();
         }
     } else {
         let mut pairs: Vec<((&str, &str), usize)> = Vec::new();
@@ -483,9 +494,9 @@ fn print_head_report(head: &str, judged: &[(&str, &str, f32)]) {
             }
         }
         pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        println!("  most frequent confusions (true → predicted):");
+        let _ = writeln!(w, "  most frequent confusions (true → predicted):");
         for ((g, p), n) in pairs.iter().take(10) {
-            println!("  {n:>5}  {g} → {p}");
+            let _ = writeln!(w, "  {n:>5}  {g} → {p}");
         }
     }
 }

@@ -61,7 +61,10 @@ pub struct Index {
     by_text: FxHashMap<String, u32>,
     /// Surface form (normalised word as written) → term ids, for prefix completion.
     surface: BTreeMap<String, Vec<u32>>,
-    /// Deletion variants of word stems → term ids, for typo tolerance.
+    /// Words the typo index knows (stems and surface forms), each with its term.
+    fuzzy_keys: Vec<(String, u32)>,
+    key_ids: FxHashMap<String, u32>,
+    /// Deletion variants of those words → key numbers, for typo tolerance.
     deletions: FxHashMap<String, Vec<u32>>,
     docs: Vec<DocInfo>,
     free: Vec<u32>,
@@ -91,6 +94,9 @@ impl Index {
             if let Some(surface) = surface {
                 if self.terms[id as usize].surface.is_empty() {
                     self.terms[id as usize].surface = surface.clone();
+                }
+                if surface != text {
+                    self.add_fuzzy_key(surface, id);
                 }
                 let ids = self.surface.entry(surface.clone()).or_default();
                 if !ids.contains(&id) {
@@ -148,14 +154,27 @@ impl Index {
         self.terms.push(Term { text: text.to_string(), postings: Vec::new(), surface: String::new() });
         self.by_text.insert(text.to_string(), id);
         if !text.starts_with('~') && !text.contains(' ') {
-            let chars: Vec<char> = text.chars().collect();
-            if (4..=MAX_FUZZY_CHARS).contains(&chars.len()) {
-                for variant in deletions(&chars, max_edits(chars.len())) {
-                    self.deletions.entry(variant).or_default().push(id);
-                }
-            }
+            self.add_fuzzy_key(text, id);
         }
         id
+    }
+
+    /// Makes `word` findable with typos, leading to `term`. Surface forms are keys too, so a
+    /// typo that breaks stemming ("payng" is not a form of "pay") still finds "paying".
+    fn add_fuzzy_key(&mut self, word: &str, term: u32) {
+        if self.key_ids.contains_key(word) {
+            return;
+        }
+        let chars: Vec<char> = word.chars().collect();
+        if !(4..=MAX_FUZZY_CHARS).contains(&chars.len()) {
+            return;
+        }
+        let key = self.fuzzy_keys.len() as u32;
+        self.fuzzy_keys.push((word.to_string(), term));
+        self.key_ids.insert(word.to_string(), key);
+        for variant in deletions(&chars, max_edits(chars.len())) {
+            self.deletions.entry(variant).or_default().push(key);
+        }
     }
 
     /// The id of a term, if indexed.
@@ -204,15 +223,20 @@ impl Index {
         let budget = max_edits(chars.len());
         let mut found: Vec<(u32, usize)> = Vec::new();
         for variant in deletions(&chars, budget) {
-            let Some(ids) = self.deletions.get(&variant) else { continue };
-            for &id in ids {
-                if found.iter().any(|(f, _)| *f == id) || self.doc_freq(id) == 0 {
+            let Some(keys) = self.deletions.get(&variant) else { continue };
+            for &key in keys {
+                let (word, id) = &self.fuzzy_keys[key as usize];
+                if self.doc_freq(*id) == 0 {
                     continue;
                 }
-                let term: Vec<char> = self.terms[id as usize].text.chars().collect();
-                let d = edit_distance(&chars, &term, budget);
-                if d <= budget {
-                    found.push((id, d));
+                let candidate: Vec<char> = word.chars().collect();
+                let d = edit_distance(&chars, &candidate, budget);
+                if d > budget {
+                    continue;
+                }
+                match found.iter_mut().find(|(f, _)| f == id) {
+                    Some(entry) => entry.1 = entry.1.min(d),
+                    None => found.push((*id, d)),
                 }
             }
         }
@@ -259,7 +283,8 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         let terms: usize = self.terms.iter().map(|t| t.text.len() + 48 + t.postings.len() * 12).sum();
         let surface: usize = self.surface.iter().map(|(s, ids)| s.len() + 56 + ids.len() * 4).sum();
-        let deletions: usize = self.deletions.iter().map(|(s, ids)| s.len() + 48 + ids.len() * 4).sum();
+        let deletions: usize = self.deletions.iter().map(|(s, ids)| s.len() + 48 + ids.len() * 4).sum::<usize>()
+            + self.fuzzy_keys.iter().map(|(w, _)| w.len() * 2 + 64).sum::<usize>();
         let docs: usize = self.docs.iter().map(|d| 48 + d.terms.len() * 4).sum();
         terms + surface + deletions + docs + self.by_text.len() * 40
     }

@@ -221,6 +221,7 @@ impl KnowledgeBase {
         let last_end = words.last().map(|t| t.end);
         let mut groups: Vec<Group> = Vec::new();
         let mut converted_text = String::new();
+        let mut transliterated = false;
         for t in &content {
             let being_typed = typing && Some(t.end) == last_end;
             let mut alternatives = self.word_alternatives(&t.norm, &t.stem, being_typed, 1.0, Via::Exact);
@@ -228,29 +229,40 @@ impl KnowledgeBase {
                 // Nothing for the word as typed: try the other keyboard layout, then
                 // transliteration, each as a whole word.
                 let retyped = match t.script {
-                    Script::Latin if could_be_wrong_layout(&t.norm) => Some((latin_keys_to_russian(&t.norm), Via::Layout)),
-                    Script::Cyrillic => Some((russian_keys_to_latin(&t.norm), Via::Layout)),
+                    Script::Latin if could_be_wrong_layout(&t.norm) => Some(latin_keys_to_russian(&t.norm)),
+                    Script::Cyrillic => Some(russian_keys_to_latin(&t.norm)),
                     _ => None,
                 };
-                if let Some((word, via)) = retyped {
+                if let Some(word) = retyped {
                     let stem = self.pipeline.stem(&word);
-                    alternatives = self.word_alternatives(&word, &stem, being_typed, m.layout, via);
+                    alternatives = self.word_alternatives(&word, &stem, being_typed, m.layout, Via::Layout);
                     if !alternatives.is_empty() {
                         converted_text.push_str(&word);
                         converted_text.push(' ');
                     }
                 }
                 if alternatives.is_empty() && t.script == Script::Latin {
-                    let word = translit_to_cyrillic(&t.norm);
-                    let stem = self.pipeline.stem(&word);
-                    alternatives = self.word_alternatives(&word, &stem, being_typed, m.translit, Via::Translit);
+                    alternatives = self.translit_alternatives(t, being_typed);
                     if !alternatives.is_empty() {
-                        converted_text.push_str(&word);
+                        transliterated = true;
+                        converted_text.push_str(&translit_to_cyrillic(&t.norm));
                         converted_text.push(' ');
                     }
                 }
             }
             groups.push(Group { typed: t.norm.clone(), alternatives, word: true });
+        }
+        // One transliterated word makes the rest of the Latin words suspects too: "fail slishkom
+        // bolshoi" is "файл слишком большой", although "fail" is an English word.
+        if transliterated {
+            for (t, group) in content.iter().zip(&mut groups) {
+                if t.script == Script::Latin && group.alternatives.iter().all(|a| a.via != Via::Translit) {
+                    let being_typed = typing && Some(t.end) == last_end;
+                    group.alternatives.extend(self.translit_alternatives(t, being_typed));
+                    converted_text.push_str(&translit_to_cyrillic(&t.norm));
+                    converted_text.push(' ');
+                }
+            }
         }
         // Concepts of the query (and of its retyped words): synonyms and translations.
         let mut concept_ids: Vec<String> = Vec::new();
@@ -284,6 +296,13 @@ impl KnowledgeBase {
             }
         }
         groups
+    }
+
+    /// Alternatives for a Latin word read as transliterated Russian.
+    fn translit_alternatives(&self, t: &Token, being_typed: bool) -> Vec<Alternative> {
+        let word = translit_to_cyrillic(&t.norm);
+        let stem = self.pipeline.stem(&word);
+        self.word_alternatives(&word, &stem, being_typed, self.weights.matches.translit, Via::Translit)
     }
 
     /// Index terms a typed word may mean, with weights: exact stem, completions when the word
@@ -441,7 +460,7 @@ impl KnowledgeBase {
         ranked
             .into_iter()
             .map(|(score, breakdown, article, doc)| {
-                let (matched, stems) = self.matched_terms(doc, groups);
+                let (matched, stems, surfaces) = self.matched_terms(doc, groups);
                 Hit {
                     id: article.id.clone(),
                     title: article.title.clone(),
@@ -449,17 +468,19 @@ impl KnowledgeBase {
                     score: (score * 1e4).round() / 1e4,
                     breakdown,
                     matched,
-                    title_highlights: self.highlights(&article.title, &stems),
-                    snippet: self.snippet(article, &stems),
+                    title_highlights: self.highlights(&article.title, &stems, &surfaces),
+                    snippet: self.snippet(article, &stems, &surfaces),
                 }
             })
             .collect()
     }
 
-    /// What matched in a document: display strings and the matched word stems.
-    fn matched_terms(&self, doc: u32, groups: &[Group]) -> (Vec<String>, Vec<String>) {
+    /// What matched in a document: display strings, and the matched words' stems and surface
+    /// forms.
+    fn matched_terms(&self, doc: u32, groups: &[Group]) -> (Vec<String>, Vec<String>, Vec<String>) {
         let mut shown = Vec::new();
         let mut stems = Vec::new();
+        let mut surfaces = Vec::new();
         for g in groups {
             for alt in &g.alternatives {
                 let term = self.index.term(alt.term);
@@ -473,36 +494,54 @@ impl KnowledgeBase {
                         let word = if term.surface.is_empty() { term.text.as_str() } else { term.surface.as_str() };
                         shown.push(if word == g.typed { word.to_string() } else { format!("{}→{word}", g.typed) });
                         stems.push(term.text.clone());
+                        surfaces.push(word.to_string());
                     }
                 }
                 break;
             }
         }
-        (shown, stems)
+        (shown, stems, surfaces)
     }
 
-    fn highlights(&self, text: &str, stems: &[String]) -> Vec<[usize; 2]> {
+    /// Where the matched words are in `text`, as UTF-16 ranges. Uses the bare tokeniser and
+    /// stems a word only when it could be a form of a matched stem (the full pipeline per
+    /// passage would cost more than the whole search).
+    fn highlights(&self, text: &str, stems: &[String], surfaces: &[String]) -> Vec<[usize; 2]> {
         if stems.is_empty() {
             return Vec::new();
         }
         let map = Utf16Map::new(text);
-        self.pipeline
-            .tokens(text)
-            .iter()
-            .filter(|t| stems.contains(&t.stem))
-            .map(|t| [map.utf16(t.start), map.utf16(t.end)])
-            .collect()
+        let mut out = Vec::new();
+        for t in crate::text::tokenize(text) {
+            if t.kind == crate::text::TokenKind::Punct {
+                continue;
+            }
+            let word = text[t.start..t.end].to_lowercase().replace('ё', "е");
+            let matched = surfaces.contains(&word)
+                || stems.iter().any(|s| word.starts_with(s.as_str()) && self.pipeline.stem(&word) == *s);
+            if matched {
+                out.push([map.utf16(t.start), map.utf16(t.end)]);
+            }
+        }
+        out
     }
 
     /// The passage with the most matched words: a symptom, a step, or a body sentence.
-    fn snippet(&self, article: &Article, stems: &[String]) -> Snippet {
+    /// Passages are pre-scored by looking for the matched words' surface forms and stems as
+    /// substrings of the lower-cased text (cheap); only the winner is tokenised for highlights.
+    fn snippet(&self, article: &Article, stems: &[String], surfaces: &[String]) -> Snippet {
         let mut passages: Vec<(&'static str, &str)> = Vec::new();
         passages.extend(article.symptoms.iter().map(|s| ("symptoms", s.as_str())));
         passages.extend(article.steps.iter().map(|s| ("steps", s.as_str())));
         passages.extend(article.body.split_inclusive(['.', '!', '?']).map(|s| ("body", s.trim())).filter(|(_, s)| !s.is_empty()));
         let mut best: Option<(usize, &'static str, &str)> = None;
         for (field, text) in passages {
-            let hits = self.pipeline.tokens(text).iter().filter(|t| stems.contains(&t.stem)).count();
+            let lower = text.to_lowercase();
+            let hits = stems
+                .iter()
+                .zip(surfaces)
+                .filter(|(stem, surface)| lower.contains(surface.as_str()) || lower.contains(stem.as_str()))
+                .count();
             if best.is_none() || hits > best.map_or(0, |b| b.0) {
                 best = Some((hits, field, text));
             }
@@ -512,7 +551,7 @@ impl KnowledgeBase {
             None => ("title", article.title.as_str()),
         };
         let text = cut(text, 240).to_string();
-        Snippet { field, highlights: self.highlights(&text, stems), text }
+        Snippet { field, highlights: self.highlights(&text, stems, surfaces), text }
     }
 
     /// A corrected query: each unknown word replaced by its closest indexed word, or the whole
