@@ -187,11 +187,18 @@ impl Triager {
     /// A triager with its own classifier (e.g. trained on a team's tickets); it must have the
     /// four ticket heads.
     pub fn with_classifier(mut self, classifier: TicketClassifier) -> Result<Self, ModelError> {
+        self.replace_classifier(classifier)?;
+        Ok(self)
+    }
+
+    /// Replaces the classifier in place; a model without the four ticket heads is refused and
+    /// the current one stays.
+    pub fn replace_classifier(&mut self, classifier: TicketClassifier) -> Result<(), ModelError> {
         if !has_ticket_heads(&classifier) {
             return Err(ModelError::Malformed("triage needs a model with the heads category, area, priority and complexity"));
         }
         self.classifier = Some(classifier);
-        Ok(self)
+        Ok(())
     }
 
     /// Replaces the classifier with one loaded from model bytes.

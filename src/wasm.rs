@@ -62,6 +62,45 @@ impl Engine {
         contract::respond(1, line, |v| contract::search_json(&self.kb, v)).to_string()
     }
 
+    /// Suggests articles for one JSON ticket: `{"id", "category", "area", "suggestions"}`.
+    #[wasm_bindgen(js_name = suggestJson)]
+    pub fn suggest_json(&self, line: &str) -> String {
+        contract::respond(1, line, |v| contract::suggest_json(&self.triager, &self.kb, v)).to_string()
+    }
+
+    /// The feedback report as JSON text; `today` (`YYYY-MM-DD`, optional) decides what is old.
+    #[wasm_bindgen(js_name = kbStatsJson)]
+    pub fn kb_stats_json(&self, today: Option<String>) -> String {
+        let today = today.as_deref().and_then(crate::kb::parse_day);
+        serde_json::to_string(&self.kb.stats(today)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+    }
+
+    /// Remembers a query that found nothing useful (a missing topic in the stats).
+    #[wasm_bindgen(js_name = recordUnanswered)]
+    pub fn record_unanswered(&mut self, query: &str) {
+        self.kb.record_unanswered(query);
+    }
+
+    /// Trains a model on JSON Lines of labelled examples (tickets with category/area/priority/
+    /// complexity, or `{"text", "intent"}`) and returns its bytes; bad lines are skipped and
+    /// counted in the error if nothing is left.
+    #[wasm_bindgen(js_name = trainJsonl)]
+    pub fn train_jsonl(&self, jsonl: &str) -> Result<Vec<u8>, JsError> {
+        let mut examples = Vec::new();
+        let mut bad = 0usize;
+        for line in jsonl.lines().filter(|l| !l.trim().is_empty()) {
+            match contract::parse_line(line).and_then(|v| contract::labelled_from_json(&v)) {
+                Ok(e) => examples.push(e),
+                Err(_) => bad += 1,
+            }
+        }
+        let model = self
+            .triager
+            .train(&examples, &crate::classify::TrainOptions::default())
+            .map_err(|e| js_error("train_failed", &format!("{e} ({bad} unreadable line(s))")))?;
+        Ok(model.to_bytes())
+    }
+
     /// Records a verdict on an article: `view`, `helpful`, `not_helpful`, `suggested`,
     /// `resolved` or `deflected`.
     #[wasm_bindgen(js_name = recordFeedback)]
@@ -70,10 +109,14 @@ impl Engine {
         self.kb.record_feedback(article_id, feedback).map_err(|e| js_error("unknown_article", &e.to_string()))
     }
 
-    /// Loads a classifier model (bytes from `helpdesk train`) for `classifyJson`.
+    /// Loads a model (bytes from `helpdesk train` or `trainJsonl`): `classifyJson` uses it,
+    /// and so does triage when it has the four ticket heads.
     #[wasm_bindgen(js_name = loadModel)]
     pub fn load_model(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.classifier = Some(TicketClassifier::from_bytes(bytes).map_err(|e| js_error("invalid_model", &e.to_string()))?);
+        let classifier = TicketClassifier::from_bytes(bytes).map_err(|e| js_error("invalid_model", &e.to_string()))?;
+        // An intent-only model serves `classifyJson` and leaves triage's model in place.
+        let _ = self.triager.replace_classifier(classifier.clone());
+        self.classifier = Some(classifier);
         Ok(())
     }
 
