@@ -2,8 +2,15 @@ use helpdesk_ai::kb::{KnowledgeBase, SearchOptions};
 use std::time::Instant;
 fn main() {
     let t = Instant::now();
+    let empty = KnowledgeBase::default();
+    eprintln!("empty {:?}", t.elapsed());
+    drop(empty);
+    let t = Instant::now();
     let kb = KnowledgeBase::embedded();
     eprintln!("build {:?}", t.elapsed());
+    let t = Instant::now();
+    let _ = helpdesk_ai::Analyzer::default();
+    eprintln!("analyzer {:?}", t.elapsed());
     for (name, o) in [("default", SearchOptions::default()), ("limit1", SearchOptions { limit: 1, ..Default::default() }), ("noprefix", SearchOptions { prefix: false, ..Default::default() })] {
         for q in ["reset passw", "pasword resset", "не приходят уведомл", "ckfr byntuhfwbz", "ne mogu voiti v akkaunt"] {
             let t = Instant::now();

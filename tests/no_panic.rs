@@ -2,6 +2,7 @@
 
 use helpdesk_ai::concepts::ConceptDictionary;
 use helpdesk_ai::contract;
+use helpdesk_ai::kb::{KnowledgeBase, RankingWeights, SearchOptions};
 use helpdesk_ai::sentiment::SentimentAnalyzer;
 use helpdesk_ai::text::{html_to_text, split_reply, Pipeline};
 use helpdesk_ai::{Analyzer, Ticket};
@@ -92,5 +93,56 @@ proptest! {
         let _ = ConceptDictionary::from_tsv(&data);
         let _ = SentimentAnalyzer::new(&[&data], &data, &Pipeline::default());
         let _ = Pipeline::new(&data, &data, &data);
+    }
+}
+
+fn kb() -> &'static KnowledgeBase {
+    static KB: OnceLock<KnowledgeBase> = OnceLock::new();
+    KB.get_or_init(KnowledgeBase::embedded)
+}
+
+/// What people type into a help box, wrong layouts and transliteration included.
+fn query_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("reset passw".to_string()),
+        Just("ghbdtn ".to_string()),
+        Just("ne mogu voiti ".to_string()),
+        Just("не приходят уведомл".to_string()),
+        Just("api 429 ".to_string()),
+        Just("~concept ".to_string()),
+        Just("\"quoted phrase\" ".to_string()),
+        any::<String>(),
+        "[\\PC]{0,12}",
+    ];
+    prop::collection::vec(piece, 0..6).prop_map(|parts| parts.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn search_never_panics(q in query_like(), limit in 0usize..200, prefix in any::<bool>()) {
+        let options = SearchOptions { limit, prefix, ..SearchOptions::default() };
+        let result = kb().search(&q, &options);
+        prop_assert!(result.hits.len() <= 100);
+        for hit in &result.hits {
+            let utf16 = hit.snippet.text.encode_utf16().count();
+            prop_assert!(hit.snippet.highlights.iter().all(|[s, e]| s < e && *e <= utf16));
+            prop_assert!(hit.score.is_finite());
+        }
+        let _ = contract::search_json(kb(), &serde_json::json!({"q": q, "limit": limit}));
+    }
+}
+
+proptest! {
+    // Each case builds a knowledge base (tens of milliseconds in a debug build): fewer cases.
+    #![proptest_config(ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn kb_loaders_reject_garbage_without_panicking(json in mail_like(), noise in prop::collection::vec(any::<u8>(), 0..300)) {
+        let _ = KnowledgeBase::from_json(&json);
+        let _ = KnowledgeBase::from_json(&format!("[{{\"id\": {json:?}, \"title\": {json:?}, \"body\": {json:?}, \"updated_at\": {json:?}}}]"));
+        prop_assert!(KnowledgeBase::from_bytes(&noise).is_err() || noise.starts_with(b"HDKB"));
+        let _ = RankingWeights::from_json(&json);
     }
 }

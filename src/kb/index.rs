@@ -300,9 +300,12 @@ pub fn max_edits(chars: usize) -> usize {
     }
 }
 
-/// Every string made by deleting up to `edits` characters (the word itself included).
+/// Every string made by deleting up to `edits` characters (the word itself included), each
+/// once.
 fn deletions(chars: &[char], edits: usize) -> Vec<String> {
+    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     let mut out: Vec<String> = vec![chars.iter().collect()];
+    seen.insert(out[0].clone());
     let mut frontier: Vec<Vec<char>> = vec![chars.to_vec()];
     for _ in 0..edits {
         let mut next = Vec::new();
@@ -311,7 +314,7 @@ fn deletions(chars: &[char], edits: usize) -> Vec<String> {
                 let mut v = w.clone();
                 v.remove(i);
                 let s: String = v.iter().collect();
-                if !out.contains(&s) {
+                if seen.insert(s.clone()) {
                     out.push(s);
                     next.push(v);
                 }

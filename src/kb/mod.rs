@@ -146,8 +146,9 @@ impl KnowledgeBase {
 
     /// A knowledge base from a JSON array of articles (see [`Article`]).
     pub fn from_json(json: &str) -> Result<Self, KbError> {
+        let articles = articles_from_json(json)?; // before building anything
         let mut kb = KnowledgeBase::default();
-        kb.add_all(articles_from_json(json)?)?;
+        kb.add_all(articles)?;
         Ok(kb)
     }
 
