@@ -48,6 +48,9 @@ pub struct KnowledgeBase {
     concepts: ConceptDictionary,
     weights: RankingWeights,
     articles: Vec<Option<Article>>,
+    /// Per document, its passages (symptoms, steps, body sentences) lower-cased once, for
+    /// choosing snippets without lower-casing on every keystroke.
+    passages: Vec<Vec<Passage>>,
     by_id: FxHashMap<String, u32>,
     index: Index,
     unanswered: BTreeMap<String, u32>,
@@ -64,6 +67,7 @@ impl Default for KnowledgeBase {
             concepts,
             weights: RankingWeights::default(),
             articles: Vec::new(),
+            passages: Vec::new(),
             by_id: FxHashMap::default(),
             index: Index::default(),
             unanswered: BTreeMap::new(),
@@ -73,6 +77,48 @@ impl Default for KnowledgeBase {
 }
 
 const DEFAULT_KB: &str = include_str!("../../data/kb/articles.json");
+
+/// A passage a snippet may show: which field, and where it sits in the article.
+#[derive(Debug, Clone)]
+pub(crate) struct Passage {
+    pub(crate) field: &'static str,
+    /// Index into `symptoms`/`steps`, or the byte range of a body sentence.
+    pub(crate) at: (usize, usize),
+    pub(crate) lower: String,
+}
+
+impl Passage {
+    /// The passage's text in the article.
+    pub(crate) fn text<'a>(&self, article: &'a Article) -> &'a str {
+        match self.field {
+            "symptoms" => article.symptoms.get(self.at.0).map_or("", String::as_str),
+            "steps" => article.steps.get(self.at.0).map_or("", String::as_str),
+            _ => article.body.get(self.at.0..self.at.1).unwrap_or(""),
+        }
+    }
+}
+
+fn passages(article: &Article) -> Vec<Passage> {
+    let mut out = Vec::new();
+    for (i, s) in article.symptoms.iter().enumerate() {
+        out.push(Passage { field: "symptoms", at: (i, 0), lower: s.to_lowercase() });
+    }
+    for (i, s) in article.steps.iter().enumerate() {
+        out.push(Passage { field: "steps", at: (i, 0), lower: s.to_lowercase() });
+    }
+    let mut start = 0;
+    for sentence in article.body.split_inclusive(['.', '!', '?']) {
+        let end = start + sentence.len();
+        let lead = sentence.len() - sentence.trim_start().len();
+        let trail = sentence.len() - sentence.trim_end().len();
+        if end - trail > start + lead {
+            let range = (start + lead, end - trail);
+            out.push(Passage { field: "body", at: range, lower: article.body[range.0..range.1].to_lowercase() });
+        }
+        start = end;
+    }
+    out
+}
 
 /// A user's verdict on an article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize)]
@@ -186,6 +232,9 @@ impl KnowledgeBase {
     pub fn remove(&mut self, id: &str) -> Result<Article, KbError> {
         let doc = self.by_id.remove(id).ok_or_else(|| KbError::UnknownArticle(id.to_string()))?;
         self.index.remove(doc);
+        if let Some(p) = self.passages.get_mut(doc as usize) {
+            p.clear();
+        }
         self.articles[doc as usize].take().ok_or_else(|| KbError::UnknownArticle(id.to_string()))
     }
 
@@ -199,7 +248,9 @@ impl KnowledgeBase {
         let doc = self.index.add(&entries, lens);
         if self.articles.len() <= doc as usize {
             self.articles.resize(doc as usize + 1, None);
+            self.passages.resize(doc as usize + 1, Vec::new());
         }
+        self.passages[doc as usize] = passages(&article);
         self.by_id.insert(article.id.clone(), doc);
         self.articles[doc as usize] = Some(article);
     }

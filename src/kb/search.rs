@@ -469,7 +469,7 @@ impl KnowledgeBase {
                     breakdown,
                     matched,
                     title_highlights: self.highlights(&article.title, &stems, &surfaces),
-                    snippet: self.snippet(article, &stems, &surfaces),
+                    snippet: self.snippet(doc, article, &stems, &surfaces),
                 }
             })
             .collect()
@@ -512,11 +512,18 @@ impl KnowledgeBase {
         }
         let map = Utf16Map::new(text);
         let mut out = Vec::new();
+        // Lower-case once; when that keeps every byte offset (nearly always), words are cut from
+        // the lower-cased copy instead of being lower-cased one by one.
+        let lower = text.to_lowercase();
+        let same_offsets = lower.len() == text.len();
         for t in crate::text::tokenize(text) {
             if t.kind == crate::text::TokenKind::Punct {
                 continue;
             }
-            let word = text[t.start..t.end].to_lowercase().replace('ё', "е");
+            let word = match lower.get(t.start..t.end).filter(|_| same_offsets) {
+                Some(w) => w.replace('ё', "е"),
+                None => text[t.start..t.end].to_lowercase().replace('ё', "е"),
+            };
             let matched = surfaces.contains(&word)
                 || stems.iter().any(|s| word.starts_with(s.as_str()) && self.pipeline.stem(&word) == *s);
             if matched {
@@ -529,25 +536,20 @@ impl KnowledgeBase {
     /// The passage with the most matched words: a symptom, a step, or a body sentence.
     /// Passages are pre-scored by looking for the matched words' surface forms and stems as
     /// substrings of the lower-cased text (cheap); only the winner is tokenised for highlights.
-    fn snippet(&self, article: &Article, stems: &[String], surfaces: &[String]) -> Snippet {
-        let mut passages: Vec<(&'static str, &str)> = Vec::new();
-        passages.extend(article.symptoms.iter().map(|s| ("symptoms", s.as_str())));
-        passages.extend(article.steps.iter().map(|s| ("steps", s.as_str())));
-        passages.extend(article.body.split_inclusive(['.', '!', '?']).map(|s| ("body", s.trim())).filter(|(_, s)| !s.is_empty()));
-        let mut best: Option<(usize, &'static str, &str)> = None;
-        for (field, text) in passages {
-            let lower = text.to_lowercase();
+    fn snippet(&self, doc: u32, article: &Article, stems: &[String], surfaces: &[String]) -> Snippet {
+        let mut best: Option<(usize, &super::Passage)> = None;
+        for p in self.passages.get(doc as usize).map_or(&[][..], Vec::as_slice) {
             let hits = stems
                 .iter()
                 .zip(surfaces)
-                .filter(|(stem, surface)| lower.contains(surface.as_str()) || lower.contains(stem.as_str()))
+                .filter(|(stem, surface)| p.lower.contains(surface.as_str()) || p.lower.contains(stem.as_str()))
                 .count();
             if best.is_none() || hits > best.map_or(0, |b| b.0) {
-                best = Some((hits, field, text));
+                best = Some((hits, p));
             }
         }
         let (field, text) = match best {
-            Some((_, f, t)) => (f, t),
+            Some((_, p)) => (p.field, p.text(article)),
             None => ("title", article.title.as_str()),
         };
         let text = cut(text, 240).to_string();
