@@ -182,6 +182,7 @@ pub fn suggest_json(triager: &Triager, kb: &KnowledgeBase, value: &Value) -> Res
         &ticket.message,
         Some(&triage.category.label),
         Some(&triage.area.label),
+        Some(triage.language.code.code()),
         limit,
     );
     let mut out = json!({
@@ -266,7 +267,7 @@ pub fn respond(line: usize, text: &str, handle: impl FnOnce(&Value) -> Result<Va
     }
 }
 
-fn echo_id(input: &Value, out: &mut Value) {
+pub(crate) fn echo_id(input: &Value, out: &mut Value) {
     if let (Some(id), Some(obj)) = (input.get("id"), out.as_object_mut()) {
         obj.insert("id".into(), id.clone());
     }

@@ -32,7 +32,9 @@
 //! - [`keywords`]: the seed's four keyword groups.
 //! - [`sentiment`]: sentiment, urgency, emotions, escalation risk, conversation trend.
 //! - [`analyze`]: all of the above in one call.
+//! - [`desk`]: triage + suggestions + routing in one call, what every host answers.
 //! - [`kb`]: knowledge-base search as you type, ticket → article suggestions, feedback.
+//! - [`routing`]: team and agent routing, SLA on a business calendar, escalation, auto-replies.
 
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![warn(missing_docs)]
@@ -41,12 +43,14 @@ pub mod analyze;
 pub mod classify;
 pub mod concepts;
 pub mod contract;
+pub mod desk;
 pub mod entities;
 pub mod error;
 pub mod kb;
 pub mod keywords;
 pub mod labels;
 pub mod redact;
+pub mod routing;
 pub mod sentiment;
 pub mod span;
 pub mod text;

@@ -2,15 +2,16 @@
 
 use crate::classify::TicketClassifier;
 use crate::contract;
+use crate::desk::HelpDesk;
 use crate::kb::{Feedback, KnowledgeBase};
-use crate::triage::Triager;
+use crate::routing::time::Timestamp;
+use crate::routing::{Roster, Router};
 use wasm_bindgen::prelude::*;
 
 /// The engine as JavaScript sees it.
 #[wasm_bindgen]
 pub struct Engine {
-    triager: Triager,
-    kb: KnowledgeBase,
+    desk: HelpDesk,
     /// A model loaded for `classifyJson` (e.g. intents); `None` uses the triage model.
     classifier: Option<TicketClassifier>,
 }
@@ -24,61 +25,61 @@ impl Engine {
     /// An engine with the embedded defaults.
     #[wasm_bindgen(constructor)]
     pub fn new() -> Engine {
-        Engine { triager: Triager::default(), kb: KnowledgeBase::embedded(), classifier: None }
+        Engine { desk: HelpDesk::default(), classifier: None }
     }
 
     /// Replaces the knowledge base with a JSON array of articles (text); errors name the
     /// article and leave the current one in place.
     #[wasm_bindgen(js_name = loadKb)]
     pub fn load_kb(&mut self, articles_json: &str) -> Result<(), JsError> {
-        self.kb = KnowledgeBase::from_json(articles_json).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
+        self.desk.kb = KnowledgeBase::from_json(articles_json).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
         Ok(())
     }
 
     /// Replaces the knowledge base with bytes written by `kbBytes` (a prebuilt index).
     #[wasm_bindgen(js_name = loadKbBytes)]
     pub fn load_kb_bytes(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.kb = KnowledgeBase::from_bytes(bytes).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
+        self.desk.kb = KnowledgeBase::from_bytes(bytes).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
         Ok(())
     }
 
     /// The knowledge base, counters included, as bytes for `loadKbBytes`.
     #[wasm_bindgen(js_name = kbBytes)]
     pub fn kb_bytes(&self) -> Vec<u8> {
-        self.kb.to_bytes()
+        self.desk.kb.to_bytes()
     }
 
     /// Searches the knowledge base; returns `{"hits": [...], "did_you_mean"?}` as JSON text.
     #[wasm_bindgen(js_name = searchJson)]
     pub fn search_json(&self, query: &str, limit: usize) -> String {
         let options = crate::kb::SearchOptions { limit: limit.clamp(1, 100), ..Default::default() };
-        serde_json::to_string(&self.kb.search(query, &options)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+        serde_json::to_string(&self.desk.kb.search(query, &options)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
     }
 
     /// Searches with a JSON query line `{"q", "limit"?, "lang"?, ...}` — exactly what
     /// `helpdesk search` writes for it.
     #[wasm_bindgen(js_name = searchLineJson)]
     pub fn search_line_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::search_json(&self.kb, v)).to_string()
+        contract::respond(1, line, |v| contract::search_json(&self.desk.kb, v)).to_string()
     }
 
     /// Suggests articles for one JSON ticket: `{"id", "category", "area", "suggestions"}`.
     #[wasm_bindgen(js_name = suggestJson)]
     pub fn suggest_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::suggest_json(&self.triager, &self.kb, v)).to_string()
+        contract::respond(1, line, |v| contract::suggest_json(&self.desk.triager, &self.desk.kb, v)).to_string()
     }
 
     /// The feedback report as JSON text; `today` (`YYYY-MM-DD`, optional) decides what is old.
     #[wasm_bindgen(js_name = kbStatsJson)]
     pub fn kb_stats_json(&self, today: Option<String>) -> String {
         let today = today.as_deref().and_then(crate::kb::parse_day);
-        serde_json::to_string(&self.kb.stats(today)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+        serde_json::to_string(&self.desk.kb.stats(today)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
     }
 
     /// Remembers a query that found nothing useful (a missing topic in the stats).
     #[wasm_bindgen(js_name = recordUnanswered)]
     pub fn record_unanswered(&mut self, query: &str) {
-        self.kb.record_unanswered(query);
+        self.desk.kb.record_unanswered(query);
     }
 
     /// Trains a model on JSON Lines of labelled examples (tickets with category/area/priority/
@@ -95,6 +96,7 @@ impl Engine {
             }
         }
         let model = self
+            .desk
             .triager
             .train(&examples, &crate::classify::TrainOptions::default())
             .map_err(|e| js_error("train_failed", &format!("{e} ({bad} unreadable line(s))")))?;
@@ -106,7 +108,7 @@ impl Engine {
     #[wasm_bindgen(js_name = recordFeedback)]
     pub fn record_feedback(&mut self, article_id: &str, verdict: &str) -> Result<(), JsError> {
         let feedback = Feedback::parse(verdict).ok_or_else(|| js_error("invalid_feedback", &format!("unknown verdict {verdict:?}")))?;
-        self.kb.record_feedback(article_id, feedback).map_err(|e| js_error("unknown_article", &e.to_string()))
+        self.desk.kb.record_feedback(article_id, feedback).map_err(|e| js_error("unknown_article", &e.to_string()))
     }
 
     /// Loads a model (bytes from `helpdesk train` or `trainJsonl`): `classifyJson` uses it,
@@ -115,7 +117,7 @@ impl Engine {
     pub fn load_model(&mut self, bytes: &[u8]) -> Result<(), JsError> {
         let classifier = TicketClassifier::from_bytes(bytes).map_err(|e| js_error("invalid_model", &e.to_string()))?;
         // An intent-only model serves `classifyJson` and leaves triage's model in place.
-        let _ = self.triager.replace_classifier(classifier.clone());
+        let _ = self.desk.triager.replace_classifier(classifier.clone());
         self.classifier = Some(classifier);
         Ok(())
     }
@@ -123,8 +125,8 @@ impl Engine {
     /// Classifies one JSON message with every head of the loaded model (or the default one).
     #[wasm_bindgen(js_name = classifyJson)]
     pub fn classify_json(&self, line: &str) -> String {
-        let analyzer = self.triager.analyzer();
-        match self.classifier.as_ref().or(self.triager.classifier()) {
+        let analyzer = self.desk.triager.analyzer();
+        match self.classifier.as_ref().or(self.desk.triager.classifier()) {
             Some(c) => contract::respond(1, line, |v| contract::classify_json(analyzer, c, v)).to_string(),
             None => contract::error_value(1, "no model loaded").to_string(),
         }
@@ -134,7 +136,7 @@ impl Engine {
     pub fn analyze(&self, ticket: JsValue) -> Result<JsValue, JsError> {
         let value: serde_json::Value =
             serde_wasm_bindgen::from_value(ticket).map_err(|e| js_error("invalid_ticket", &e.to_string()))?;
-        let out = contract::analyze_json(self.triager.analyzer(), &value).map_err(|m| js_error("invalid_ticket", &m))?;
+        let out = contract::analyze_json(self.desk.triager.analyzer(), &value).map_err(|m| js_error("invalid_ticket", &m))?;
         out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| js_error("internal", &e.to_string()))
     }
@@ -144,19 +146,41 @@ impl Engine {
     /// results are compared byte for byte.
     #[wasm_bindgen(js_name = analyzeJson)]
     pub fn analyze_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::analyze_json(self.triager.analyzer(), v)).to_string()
+        contract::respond(1, line, |v| contract::analyze_json(self.desk.triager.analyzer(), v)).to_string()
     }
 
-    /// Triages one JSON ticket given as text; returns exactly the line `helpdesk triage` writes.
+    /// Triages one JSON ticket given as text — with knowledge-base suggestions and routing —
+    /// and returns exactly the line `helpdesk triage --now NOW` writes. `now` (RFC 3339) is the
+    /// time for tickets without `created_at`: the core never reads the clock, so pass
+    /// `new Date().toISOString()`.
     #[wasm_bindgen(js_name = triageJson)]
-    pub fn triage_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::triage_json(&self.triager, v)).to_string()
+    pub fn triage_json(&self, line: &str, now: Option<String>) -> String {
+        let now = match now.as_deref().map(Timestamp::parse) {
+            Some(Ok(t)) => Some(t.unix),
+            Some(Err(e)) => return contract::error_value(1, &format!("now: {e}")).to_string(),
+            None => None,
+        };
+        contract::respond(1, line, |v| self.desk.triage_json(v, now)).to_string()
+    }
+
+    /// Replaces the roster of agents (JSON text, see data/routing/roster.sample.json).
+    #[wasm_bindgen(js_name = loadRoster)]
+    pub fn load_roster(&mut self, roster_json: &str) -> Result<(), JsError> {
+        self.desk.roster = Some(Roster::from_json(roster_json).map_err(|e| js_error("invalid_roster", &e.to_string()))?);
+        Ok(())
+    }
+
+    /// Replaces the routing rules (JSON text, see data/routing/rules.json).
+    #[wasm_bindgen(js_name = loadRoutingRules)]
+    pub fn load_routing_rules(&mut self, rules_json: &str) -> Result<(), JsError> {
+        self.desk.router = Router::from_json(rules_json).map_err(|e| js_error("invalid_rules", &e.to_string()))?;
+        Ok(())
     }
 
     /// Follows sentiment through a conversation given as JSON text.
     #[wasm_bindgen(js_name = conversationJson)]
     pub fn conversation_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::conversation_json(self.triager.analyzer(), v)).to_string()
+        contract::respond(1, line, |v| contract::conversation_json(self.desk.triager.analyzer(), v)).to_string()
     }
 }
 

@@ -7,7 +7,9 @@ use helpdesk_ai::classify::metrics::{expected_calibration_error, score};
 use helpdesk_ai::classify::{Head, LabelledTicket, Progress, TicketClassifier, TrainOptions};
 use indicatif::{ProgressBar, ProgressStyle};
 use helpdesk_ai::contract;
+use helpdesk_ai::desk::HelpDesk;
 use helpdesk_ai::kb::KnowledgeBase;
+use helpdesk_ai::routing::{Roster, Router};
 use helpdesk_ai::triage::Triager;
 use serde_json::Value;
 use std::fmt::Write as _;
@@ -53,6 +55,19 @@ Example:\n  echo '{\"id\":1,\"message\":\"API returns 500 error since the last u
         /// A model trained with `helpdesk train` (default: the embedded model).
         #[arg(long)]
         model: Option<PathBuf>,
+        /// A roster of agents (JSON, see data/routing/roster.sample.json): routing then picks
+        /// an agent, fallbacks and an ETA.
+        #[arg(long)]
+        roster: Option<PathBuf>,
+        /// Routing rules (JSON, see data/routing/rules.json; default: the seed's).
+        #[arg(long)]
+        rules: Option<PathBuf>,
+        /// Knowledge base for suggestions (JSON array of articles; default: the embedded one).
+        #[arg(long)]
+        kb: Option<PathBuf>,
+        /// The time for tickets without `created_at` (RFC 3339; default: now).
+        #[arg(long)]
+        now: Option<String>,
         /// Indent the JSON output.
         #[arg(long)]
         pretty: bool,
@@ -138,12 +153,20 @@ fn main() -> ExitCode {
             run_lines(&mut stdin.lock(), &mut out, pretty, |value| contract::analyze_json(analyzer, value))
         }
         Command::Conversation => run_lines(&mut stdin.lock(), &mut out, false, |value| contract::conversation_json(analyzer, value)),
-        Command::Triage { model, pretty } => {
-            let triager = match with_model(triager, model.as_deref()) {
-                Ok(t) => t,
+        Command::Triage { model, roster, rules, kb, now, pretty } => {
+            let desk = match build_desk(triager, model.as_deref(), roster.as_deref(), rules.as_deref(), kb.as_deref()) {
+                Ok(d) => d,
                 Err(message) => return fail(&message),
             };
-            run_lines(&mut stdin.lock(), &mut out, pretty, |value| contract::triage_json(&triager, value))
+            // The host reads the clock; the core is told the time.
+            let now = match now.as_deref().map(helpdesk_ai::routing::time::Timestamp::parse) {
+                Some(Ok(t)) => t.unix,
+                Some(Err(e)) => return fail(&format!("--now: {e}")),
+                None => std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs() as i64),
+            };
+            run_lines(&mut stdin.lock(), &mut out, pretty, |value| desk.triage_json(value, Some(now)))
         }
         Command::Train { input, out: path, epochs, seed, l2, max_features } => {
             let options = TrainOptions { epochs, seed, l2, max_features, ..TrainOptions::default() };
@@ -217,6 +240,27 @@ fn with_model(triager: Triager, path: Option<&Path>) -> Result<Triager, String> 
     let Some(path) = path else { return Ok(triager) };
     let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
     triager.with_model_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The desk for `triage`: model, roster, routing rules and KB from files where given.
+fn build_desk(
+    triager: Triager,
+    model: Option<&Path>,
+    roster: Option<&Path>,
+    rules: Option<&Path>,
+    kb: Option<&Path>,
+) -> Result<HelpDesk, String> {
+    let read = |p: &Path| std::fs::read_to_string(p).map_err(|e| format!("{}: {e}", p.display()));
+    let triager = with_model(triager, model)?;
+    let router = match rules {
+        Some(p) => Router::from_json(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))?,
+        None => Router::default(),
+    };
+    let roster = match roster {
+        Some(p) => Some(Roster::from_json(&read(p)?).map_err(|e| format!("{}: {e}", p.display()))?),
+        None => None,
+    };
+    Ok(HelpDesk { triager, kb: load_kb(kb)?, router, roster })
 }
 
 /// The knowledge base at `path`, or the embedded one.

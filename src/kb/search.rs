@@ -177,12 +177,13 @@ impl KnowledgeBase {
     }
 
     /// Suggests articles for a ticket: its subject and message are the query (no prefix
-    /// completion), and articles of the ticket's category and area are boosted.
+    /// completion), articles of the ticket's category and area are boosted, and articles in
+    /// the ticket's language (`lang`) come before other-language ones of comparable relevance.
     ///
     /// ```
     /// use helpdesk_ai::kb::KnowledgeBase;
     /// let kb = KnowledgeBase::embedded();
-    /// let hits = kb.suggest_for_ticket("Charged twice", "You billed my card two times this month, please refund", Some("billing_issue"), Some("billing_system"), 3);
+    /// let hits = kb.suggest_for_ticket("Charged twice", "You billed my card two times this month, please refund", Some("billing_issue"), Some("billing_system"), Some("en"), 3);
     /// assert!(hits[0].id.contains("double-charge"), "{}", hits[0].id);
     /// ```
     pub fn suggest_for_ticket(
@@ -191,11 +192,12 @@ impl KnowledgeBase {
         message: &str,
         category: Option<&str>,
         area: Option<&str>,
+        lang: Option<&str>,
         limit: usize,
     ) -> Vec<Hit> {
         let text = format!("{subject}\n{}", cut(message, 2000));
         let options = SearchOptions {
-            limit,
+            limit: limit.clamp(1, 100) * 2,
             prefix: false,
             category: category.map(str::to_string),
             area: area.map(str::to_string),
@@ -204,7 +206,13 @@ impl KnowledgeBase {
         let tokens = self.pipeline.tokens(&text);
         let groups = self.query_groups(&tokens, false);
         let scored = self.score(&groups);
-        self.rank(scored, &groups, &options)
+        let mut hits = self.rank(scored, &groups, &options);
+        if let Some(lang) = lang.filter(|l| !l.is_empty()) {
+            // A reply quotes these: the customer's language first, when nearly as relevant.
+            hits.sort_by_key(|h| !(h.lang == lang && h.breakdown.relevance >= 0.5));
+        }
+        hits.truncate(limit.clamp(1, 100));
+        hits
     }
 
     fn query_groups(&self, tokens: &[Token], typing: bool) -> Vec<Group> {
