@@ -426,8 +426,13 @@ impl KnowledgeBase {
     }
 
     fn rank(&self, mut scored: Vec<(u32, f32, u16)>, groups: &[Group], options: &SearchOptions) -> Vec<Hit> {
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        scored.truncate(CANDIDATES);
+        let order = |a: &(u32, f32, u16), b: &(u32, f32, u16)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        // Only the best CANDIDATES need ordering: select them first (linear), then sort those.
+        if scored.len() > CANDIDATES {
+            scored.select_nth_unstable_by(CANDIDATES - 1, order);
+            scored.truncate(CANDIDATES);
+        }
+        scored.sort_by(order);
         let Some(&(_, top, _)) = scored.first() else { return Vec::new() };
         let w = &self.weights;
         let today = options.today.as_deref().and_then(super::parse_day);
