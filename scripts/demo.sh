@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The README's main job: installs what is missing, builds the `helpdesk` CLI and runs it on
-# sample tickets in English, Russian, mixed, HTML mail and chat form.
+# sample tickets in English, Russian, mixed, HTML mail and chat form; then builds the npm package
+# and the demo site and serves it on 127.0.0.1, printing the URL (DEMO_SERVE=0 skips serving).
 source "$(dirname "$0")/lib.sh"
 cd "$ROOT"
 
@@ -39,3 +40,11 @@ for ticket, r in zip(inputs, results):
 print("─" * 78)
 print("full JSON results: target/demo-triage.jsonl (helpdesk analyze adds PII redaction and text details)")
 PY
+
+say "the npm package helpdesk-ai and the demo site (help widget, triage playground, dashboard)"
+ensure_node
+bash scripts/build-npm.sh
+if [ "${DEMO_SERVE:-1}" != 0 ]; then
+  say "serving the demo: open the URL below (Ctrl-C stops it)"
+  exec node www/server.mjs --root target/www --port "${PORT:-8080}"
+fi

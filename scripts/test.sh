@@ -22,3 +22,17 @@ build_wasm_node
 
 say "the core inside wasm (Node) against the native CLI"
 node --test tests/wasm/
+
+# The npm package, the help widget and the demo pages: Node tests of the package (ESM, CommonJS,
+# worker_threads, errors, fuzzing), a Vite build, and Debian's Chromium driven by playwright-core.
+if [ ! -x /usr/bin/chromium ]; then
+  say "installing Chromium from Debian (once)"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
+fi
+bash scripts/build-npm.sh
+say "npm ci: test tooling (www) and the Vite example app (www/vite-app)"
+(cd www && npm ci --no-audit --no-fund --loglevel=error)
+(cd www/vite-app && npm ci --no-audit --no-fund --loglevel=error)
+say "the npm package, the help widget and the demo pages (screenshots in target/screenshots)"
+node --test www/tests/
