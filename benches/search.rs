@@ -9,18 +9,7 @@ use std::hint::black_box;
 
 #[path = "support/generated_kb.rs"]
 mod generated_kb;
-use generated_kb::generated;
-
-const QUERIES: [&str; 8] = [
-    "reset passw",
-    "pasword resset",
-    "не приходят уведомл",
-    "webhook not deliverd",
-    "ckfr byntuhfwbz",
-    "ne mogu voiti v akkaunt",
-    "charged twice refund",
-    "отчёт показывает неверные цифры",
-];
+use generated_kb::{generated, QUERIES};
 
 fn keystrokes(c: &mut Criterion) {
     let default_kb = KnowledgeBase::embedded();
@@ -33,13 +22,17 @@ fn keystrokes(c: &mut Criterion) {
         // reported time divided by the number of prefixes (printed in the id).
         let prefixes: Vec<&str> =
             QUERIES.iter().flat_map(|q| q.char_indices().map(move |(i, c)| &q[..i + c.len_utf8()])).collect();
-        group.bench_with_input(BenchmarkId::new(name, format!("{}-keystrokes", prefixes.len())), &prefixes, |b, p| {
-            b.iter(|| {
-                for q in p {
-                    black_box(kb.search(q, &options));
-                }
-            })
-        });
+        group.bench_with_input(
+            BenchmarkId::new(name, format!("{}-keystrokes", prefixes.len())),
+            &prefixes,
+            |b, p| {
+                b.iter(|| {
+                    for q in p {
+                        black_box(kb.search(q, &options));
+                    }
+                })
+            },
+        );
     }
     group.finish();
 }

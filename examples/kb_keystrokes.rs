@@ -7,17 +7,7 @@ use std::time::Instant;
 
 #[path = "../benches/support/generated_kb.rs"]
 mod generated_kb;
-
-const QUERIES: [&str; 8] = [
-    "reset passw",
-    "pasword resset",
-    "не приходят уведомл",
-    "webhook not deliverd",
-    "ckfr byntuhfwbz",
-    "ne mogu voiti v akkaunt",
-    "charged twice refund",
-    "отчёт показывает неверные цифры",
-];
+use generated_kb::QUERIES;
 
 fn measure(name: &str, kb: &KnowledgeBase, rounds: usize) {
     let options = SearchOptions::default();

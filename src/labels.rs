@@ -1,38 +1,38 @@
 //! The label sets of the support taxonomy (exact strings: see DESIGN.md).
 
-use serde::{Deserialize, Serialize};
-use std::fmt;
-
+/// A closed set of names with exact serde strings, `ALL`, `as_str`, `parse` and `Display` — the
+/// taxonomy's labels here, and routing's tiers, channels, seniorities and triggers.
 macro_rules! label_enum {
     ($(#[$doc:meta])* $name:ident { $($(#[$vdoc:meta])* $variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         pub enum $name {
             $($(#[$vdoc])* #[serde(rename = $text)] $variant),+
         }
 
         impl $name {
-            /// Every label, in a fixed order.
+            /// Every value, in a fixed order.
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
 
-            /// The exact label string.
+            /// The exact string.
             pub fn as_str(&self) -> &'static str {
                 match self { $($name::$variant => $text),+ }
             }
 
-            /// Parses the exact label string.
+            /// Parses the exact string.
             pub fn parse(text: &str) -> Option<$name> {
                 match text { $($text => Some($name::$variant),)+ _ => None }
             }
         }
 
-        impl fmt::Display for $name {
-            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.write_str(self.as_str())
             }
         }
     };
 }
+pub(crate) use label_enum;
 
 label_enum! {
     /// The product area a ticket is about.

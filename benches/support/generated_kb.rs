@@ -1,22 +1,107 @@
-//! A generated knowledge base for speed measurements (shared by the bench and the example).
+//! What search speed is measured on (shared by the criterion bench and the example): queries
+//! to type letter by letter, and a generated knowledge base.
 
 use helpdesk_ai::kb::Article;
+
+/// Queries typed letter by letter: English and Russian, typos, a wrong keyboard layout,
+/// transliteration.
+pub const QUERIES: [&str; 8] = [
+    "reset passw",
+    "pasword resset",
+    "не приходят уведомл",
+    "webhook not deliverd",
+    "ckfr byntuhfwbz",
+    "ne mogu voiti v akkaunt",
+    "charged twice refund",
+    "отчёт показывает неверные цифры",
+];
 
 /// A deterministic synthetic KB: articles assembled from product words in both languages, so
 /// the vocabulary and posting lists grow as in a real help centre of that size.
 pub fn generated(n: usize) -> Vec<Article> {
     const EN: [&str; 48] = [
-        "password", "reset", "login", "account", "invoice", "refund", "charge", "webhook", "api", "token", "report",
-        "dashboard", "export", "import", "csv", "mobile", "android", "ios", "crash", "sync", "slack", "jira",
-        "salesforce", "notification", "email", "permission", "role", "project", "board", "task", "attachment",
-        "upload", "timeout", "error", "limit", "plan", "subscription", "trial", "calendar", "comment", "search",
-        "filter", "workspace", "invite", "sso", "saml", "backup", "restore",
+        "password",
+        "reset",
+        "login",
+        "account",
+        "invoice",
+        "refund",
+        "charge",
+        "webhook",
+        "api",
+        "token",
+        "report",
+        "dashboard",
+        "export",
+        "import",
+        "csv",
+        "mobile",
+        "android",
+        "ios",
+        "crash",
+        "sync",
+        "slack",
+        "jira",
+        "salesforce",
+        "notification",
+        "email",
+        "permission",
+        "role",
+        "project",
+        "board",
+        "task",
+        "attachment",
+        "upload",
+        "timeout",
+        "error",
+        "limit",
+        "plan",
+        "subscription",
+        "trial",
+        "calendar",
+        "comment",
+        "search",
+        "filter",
+        "workspace",
+        "invite",
+        "sso",
+        "saml",
+        "backup",
+        "restore",
     ];
     const RU: [&str; 32] = [
-        "пароль", "сброс", "вход", "аккаунт", "счёт", "возврат", "списание", "отчёт", "выгрузка", "загрузка",
-        "приложение", "ошибка", "синхронизация", "уведомление", "письмо", "права", "роль", "проект", "доска",
-        "задача", "вложение", "тариф", "подписка", "интеграция", "календарь", "комментарий", "поиск", "фильтр",
-        "приглашение", "резервная", "копия", "восстановление",
+        "пароль",
+        "сброс",
+        "вход",
+        "аккаунт",
+        "счёт",
+        "возврат",
+        "списание",
+        "отчёт",
+        "выгрузка",
+        "загрузка",
+        "приложение",
+        "ошибка",
+        "синхронизация",
+        "уведомление",
+        "письмо",
+        "права",
+        "роль",
+        "проект",
+        "доска",
+        "задача",
+        "вложение",
+        "тариф",
+        "подписка",
+        "интеграция",
+        "календарь",
+        "комментарий",
+        "поиск",
+        "фильтр",
+        "приглашение",
+        "резервная",
+        "копия",
+        "восстановление",
     ];
     let mut state = 0x2545_f491_4f6c_dd1du64;
     let mut next = move |m: usize| {
@@ -47,4 +132,3 @@ pub fn generated(n: usize) -> Vec<Article> {
         })
         .collect()
 }
-

@@ -267,11 +267,7 @@ impl Index {
     /// Average tokens per field over live documents.
     pub fn average_len(&self) -> [f32; FIELDS] {
         let n = self.live.max(1) as f32;
-        let mut avg = [1.0; FIELDS];
-        for f in 0..FIELDS {
-            avg[f] = (self.total_len[f] as f32 / n).max(1.0);
-        }
-        avg
+        self.total_len.map(|total| (total as f32 / n).max(1.0))
     }
 
     /// Distinct terms.

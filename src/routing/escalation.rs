@@ -9,6 +9,7 @@ use super::roster::Seniority;
 use super::rules::MAX_MINUTES;
 use super::sla::BusinessCalendar;
 use super::time::{opt_unix_seconds, Timestamp};
+use crate::labels::label_enum;
 use crate::labels::Complexity;
 use crate::sentiment::Trend;
 use serde::{Deserialize, Serialize};
@@ -16,7 +17,7 @@ use std::collections::BTreeMap;
 
 const SOURCE: &str = "escalation";
 
-routing_enum! {
+label_enum! {
     /// Why an escalation happens.
     Trigger {
         /// No first response within the level's time (L1 → L2).

@@ -1,13 +1,14 @@
 //! What routing is told about a ticket and its customer.
 
 use super::time::{opt_unix_seconds, unix_seconds};
+use crate::labels::label_enum;
 use crate::labels::{Area, Category, Complexity, Priority};
 use crate::sentiment::Trend;
 use crate::text::Language;
 use crate::triage::Decision;
 use serde::{Deserialize, Serialize};
 
-routing_enum! {
+label_enum! {
     /// The customer's plan (the seed's customer tiers); `standard` by default.
     #[derive(Default)]
     Tier {
@@ -23,7 +24,7 @@ routing_enum! {
     }
 }
 
-routing_enum! {
+label_enum! {
     /// Where the ticket came from, which is where the auto-reply goes; `email` by default.
     #[derive(Default)]
     Channel {

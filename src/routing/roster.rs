@@ -4,6 +4,7 @@
 
 use super::error::RoutingError;
 use super::time::{clamp, opt_unix_seconds};
+use crate::labels::label_enum;
 use crate::text::Language;
 use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ const SOURCE: &str = "roster";
 /// Skills are a 64-bit set per agent; a roster with more distinct skills is refused.
 pub const MAX_SKILLS: usize = 64;
 
-routing_enum! {
+label_enum! {
     /// How senior an agent is (ordered: junior < intermediate < experienced < senior).
     Seniority {
         /// New to the job: FAQ and simple instructions.
@@ -26,7 +27,7 @@ routing_enum! {
     }
 }
 
-routing_enum! {
+label_enum! {
     /// Whether an agent can take a ticket now.
     AgentStatus {
         /// Working and taking tickets.
