@@ -162,38 +162,6 @@ pub fn search_json(kb: &KnowledgeBase, value: &Value) -> Result<Value, String> {
     Ok(out)
 }
 
-/// Suggests knowledge-base articles for one JSON ticket: the ticket is triaged, and its
-/// category and area boost matching articles. `{"id", "category", "area", "suggestions": [hits]}`.
-///
-/// ```
-/// use helpdesk_ai::contract::suggest_json;
-/// use helpdesk_ai::kb::KnowledgeBase;
-/// use helpdesk_ai::triage::Triager;
-/// let (triager, kb) = (Triager::default(), KnowledgeBase::embedded());
-/// let out = suggest_json(&triager, &kb, &serde_json::json!({"subject": "2FA", "message": "I lost my phone with the authenticator app"})).unwrap();
-/// assert!(out["suggestions"][0]["id"].as_str().unwrap().starts_with("kb-2fa-lost-phone"));
-/// ```
-pub fn suggest_json(triager: &Triager, kb: &KnowledgeBase, value: &Value) -> Result<Value, String> {
-    let ticket = ticket_from_json(value)?;
-    let triage = triager.triage(&ticket).map_err(|e| e.to_string())?;
-    let limit = value.get("limit").and_then(Value::as_u64).map_or(3, |n| n.clamp(1, 20) as usize);
-    let hits = kb.suggest_for_ticket(
-        &ticket.subject,
-        &ticket.message,
-        Some(&triage.category.label),
-        Some(&triage.area.label),
-        Some(triage.language.code.code()),
-        limit,
-    );
-    let mut out = json!({
-        "category": triage.category.label,
-        "area": triage.area.label,
-        "suggestions": serde_json::to_value(&hits).map_err(|e| e.to_string())?,
-    });
-    echo_id(value, &mut out);
-    Ok(out)
-}
-
 /// Follows sentiment through one JSON conversation:
 /// `{"id", "messages": [{"sender": "customer"|"agent"|"bot", "text", "at"?}]}`.
 pub fn conversation_json(analyzer: &Analyzer, value: &Value) -> Result<Value, String> {

@@ -5,11 +5,12 @@
 //! (the core never reads the clock).
 
 use crate::contract::{self, ticket_from_json};
-use crate::kb::KnowledgeBase;
+use crate::kb::{Hit, KnowledgeBase};
 use crate::labels::{Area, Category, Complexity, Priority};
-use crate::routing::{KbSuggestion, Roster, Router, RoutingInput};
 use crate::routing::time::Timestamp;
+use crate::routing::{KbSuggestion, Roster, Router, RoutingInput};
 use crate::triage::{Triage, Triager};
+use crate::Ticket;
 use serde_json::{json, Value};
 
 /// Triager, knowledge base, router and (optionally) a roster of agents.
@@ -27,7 +28,12 @@ pub struct HelpDesk {
 impl Default for HelpDesk {
     /// The embedded defaults: model, rules, default KB, the seed's routing; no roster.
     fn default() -> Self {
-        HelpDesk { triager: Triager::default(), kb: KnowledgeBase::embedded(), router: Router::default(), roster: None }
+        HelpDesk {
+            triager: Triager::default(),
+            kb: KnowledgeBase::embedded(),
+            router: Router::default(),
+            roster: None,
+        }
     }
 }
 
@@ -54,19 +60,18 @@ impl HelpDesk {
     pub fn triage_json(&self, value: &Value, now: Option<i64>) -> Result<Value, String> {
         let ticket = ticket_from_json(value)?;
         let triage = self.triager.triage(&ticket).map_err(|e| e.to_string())?;
-        let hits = self.kb.suggest_for_ticket(
-            &ticket.subject,
-            &ticket.message,
-            Some(&triage.category.label),
-            Some(&triage.area.label),
-            Some(triage.language.code.code()),
-            SUGGESTIONS,
-        );
-        let suggestions: Vec<Value> =
-            hits.iter().map(|h| json!({"id": h.id, "title": h.title, "lang": h.lang, "score": h.score})).collect();
-        let kb: Vec<KbSuggestion> =
-            hits.iter().map(|h| KbSuggestion { title: h.title.clone(), url: None, id: Some(h.id.clone()) }).collect();
-        let routing = self.routing_input(&triage, value, now, kb).map(|input| self.router.route(&input, self.roster.as_ref(), None));
+        let hits = self.suggest(&ticket, &triage, SUGGESTIONS);
+        let suggestions: Vec<Value> = hits
+            .iter()
+            .map(|h| json!({"id": h.id, "title": h.title, "lang": h.lang, "score": h.score}))
+            .collect();
+        let kb: Vec<KbSuggestion> = hits
+            .iter()
+            .map(|h| KbSuggestion { title: h.title.clone(), url: None, id: Some(h.id.clone()) })
+            .collect();
+        let routing = self
+            .routing_input(&triage, value, now, kb)
+            .map(|input| self.router.route(&input, self.roster.as_ref(), None));
         let mut out = serde_json::to_value(&triage).map_err(|e| e.to_string())?;
         if let Some(obj) = out.as_object_mut() {
             obj.insert("suggestions".into(), Value::Array(suggestions));
@@ -83,11 +88,57 @@ impl HelpDesk {
         Ok(out)
     }
 
-    fn routing_input(&self, triage: &Triage, value: &Value, now: Option<i64>, kb: Vec<KbSuggestion>) -> Result<RoutingInput, String> {
+    /// Suggests knowledge-base articles for one JSON ticket (`limit`, 1–20, default 3): the
+    /// ticket is triaged, and its category, area and language steer the ranking.
+    /// `{"id", "category", "area", "suggestions": [hits]}`.
+    ///
+    /// ```
+    /// use helpdesk_ai::desk::HelpDesk;
+    /// let desk = HelpDesk::default();
+    /// let out = desk.suggest_json(&serde_json::json!({"subject": "2FA", "message": "I lost my phone with the authenticator app"})).unwrap();
+    /// assert!(out["suggestions"][0]["id"].as_str().unwrap().starts_with("kb-2fa-lost-phone"));
+    /// ```
+    pub fn suggest_json(&self, value: &Value) -> Result<Value, String> {
+        let ticket = ticket_from_json(value)?;
+        let triage = self.triager.triage(&ticket).map_err(|e| e.to_string())?;
+        let limit = value.get("limit").and_then(Value::as_u64).map_or(3, |n| n.clamp(1, 20) as usize);
+        let hits = self.suggest(&ticket, &triage, limit);
+        let mut out = json!({
+            "category": triage.category.label,
+            "area": triage.area.label,
+            "suggestions": serde_json::to_value(&hits).map_err(|e| e.to_string())?,
+        });
+        contract::echo_id(value, &mut out);
+        Ok(out)
+    }
+
+    /// Articles for a triaged ticket: its category and area boost, its language first.
+    fn suggest(&self, ticket: &Ticket, triage: &Triage, limit: usize) -> Vec<Hit> {
+        self.kb.suggest_for_ticket(
+            &ticket.subject,
+            &ticket.message,
+            Some(&triage.category.label),
+            Some(&triage.area.label),
+            Some(triage.language.code.code()),
+            limit,
+        )
+    }
+
+    fn routing_input(
+        &self,
+        triage: &Triage,
+        value: &Value,
+        now: Option<i64>,
+        kb: Vec<KbSuggestion>,
+    ) -> Result<RoutingInput, String> {
         let created_at = match value.get("created_at") {
             Some(Value::String(s)) => Timestamp::parse(s).map_err(|e| format!("`created_at`: {e}"))?.unix,
-            Some(Value::Number(n)) => n.as_i64().ok_or("`created_at` must be an RFC 3339 time or Unix seconds")?,
-            None | Some(Value::Null) => now.ok_or("routing needs the ticket's `created_at` (RFC 3339) or the host's current time")?,
+            Some(Value::Number(n)) => {
+                n.as_i64().ok_or("`created_at` must be an RFC 3339 time or Unix seconds")?
+            }
+            None | Some(Value::Null) => {
+                now.ok_or("routing needs the ticket's `created_at` (RFC 3339) or the host's current time")?
+            }
             Some(_) => return Err("`created_at` must be an RFC 3339 time or Unix seconds".into()),
         };
         let (Some(category), Some(area), Some(priority), Some(complexity)) = (
@@ -111,15 +162,20 @@ impl HelpDesk {
         input.kb = kb;
         let field = |name: &str| value.get(name).filter(|v| !v.is_null());
         if let Some(tier) = field("tier") {
-            input.tier = serde_json::from_value(tier.clone()).map_err(|_| format!("`tier`: expected enterprise, premium, standard or trial, found {tier}"))?;
+            input.tier = serde_json::from_value(tier.clone()).map_err(|_| {
+                format!("`tier`: expected enterprise, premium, standard or trial, found {tier}")
+            })?;
         }
         if let Some(channel) = field("channel") {
-            input.channel = serde_json::from_value(channel.clone()).map_err(|_| format!("`channel`: expected email, chat, social, phone or web, found {channel}"))?;
+            input.channel = serde_json::from_value(channel.clone()).map_err(|_| {
+                format!("`channel`: expected email, chat, social, phone or web, found {channel}")
+            })?;
         }
         input.customer_id = field("customer_id").and_then(Value::as_str).map(str::to_string);
         input.vip = field("vip").and_then(Value::as_bool).unwrap_or(false);
         input.complaint = field("complaint").and_then(Value::as_bool).unwrap_or(false);
-        input.failed_attempts = field("failed_attempts").and_then(Value::as_u64).map_or(0, |n| n.min(1000) as u32);
+        input.failed_attempts =
+            field("failed_attempts").and_then(Value::as_u64).map_or(0, |n| n.min(1000) as u32);
         Ok(input)
     }
 }

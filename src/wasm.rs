@@ -66,7 +66,7 @@ impl Engine {
     /// Suggests articles for one JSON ticket: `{"id", "category", "area", "suggestions"}`.
     #[wasm_bindgen(js_name = suggestJson)]
     pub fn suggest_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::suggest_json(&self.desk.triager, &self.desk.kb, v)).to_string()
+        contract::respond(1, line, |v| self.desk.suggest_json(v)).to_string()
     }
 
     /// The feedback report as JSON text; `today` (`YYYY-MM-DD`, optional) decides what is old.

@@ -54,7 +54,6 @@ pub struct KnowledgeBase {
     by_id: FxHashMap<String, u32>,
     index: Index,
     unanswered: BTreeMap<String, u32>,
-    searches_recorded: u64,
 }
 
 impl Default for KnowledgeBase {
@@ -71,7 +70,6 @@ impl Default for KnowledgeBase {
             by_id: FxHashMap::default(),
             index: Index::default(),
             unanswered: BTreeMap::new(),
-            searches_recorded: 0,
         }
     }
 }
@@ -324,7 +322,6 @@ impl KnowledgeBase {
         if key.is_empty() {
             return;
         }
-        self.searches_recorded += 1;
         if let Some(n) = self.unanswered.get_mut(&key) {
             *n = n.saturating_add(1);
         } else if self.unanswered.len() < MAX_UNANSWERED {
