@@ -182,7 +182,7 @@ impl Lexicon {
         } else {
             let alts: Vec<String> = aliases.iter().map(alias_regex).collect();
             let pattern = format!(
-                r"(?i)(?:^|[^\p{{L}}\p{{N}}_])(?:{})(?:$|[^\p{{L}}\p{{N}}_])",
+                r"(?i)(?:^|\W)(?:{})(?:$|\W)",
                 alts.join("|")
             );
             let re = RegexBuilder::new(&pattern)

@@ -11,9 +11,9 @@ use super::dates::{self, norm};
 use super::EntityKind;
 
 /// Left context: start of text or a character that is not a letter, digit or `_`.
-pub(crate) const L: &str = r"(?:^|[^\p{L}\p{N}_])";
+pub(crate) const L: &str = r"(?:^|\W)";
 /// Right context: end of text or a character that is not a letter, digit or `_`.
-pub(crate) const R: &str = r"(?:$|[^\p{L}\p{N}_])";
+pub(crate) const R: &str = r"(?:$|\W)";
 
 /// A validated match: byte range in the text and normalised value.
 pub(crate) struct Hit {
@@ -791,7 +791,7 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
     ));
     v.push(spec(
         K::Money,
-        format!(r"(?i){L}(?P<e>(?P<amt>{AMOUNT})\s?(?P<cur>{sym}|{codes}|{words}))(?:$|[^\p{{L}}\p{{N}}_$€£₽])"),
+        format!(r"(?i){L}(?P<e>(?P<amt>{AMOUNT})\s?(?P<cur>{sym}|{codes}|{words}))(?:$|[^\w$€£₽])"),
         money,
     ));
 
@@ -898,7 +898,7 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
         r"(?:microsoft\s+)?surface\s+(?:pro|laptop|go)\s?[0-9]{1,2}",
     ]
     .join("|");
-    v.push(spec(K::Device, format!(r"(?i){L}(?P<e>{models})(?:$|[^\p{{L}}\p{{N}}_+])"), device_model));
+    v.push(spec(K::Device, format!(r"(?i){L}(?P<e>{models})(?:$|[^\w+])"), device_model));
     v
 }
 
