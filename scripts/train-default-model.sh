@@ -6,4 +6,4 @@ cd "$ROOT"
 ensure_rust
 cargo build --release --features cli --quiet
 ./target/release/helpdesk train $(printf -- '--input %s ' data/corpus/en/train-*.jsonl data/corpus/ru/train-*.jsonl data/chatbot/train.jsonl) \
-  --max-features 20000 --out data/model/default.bin
+  --rows-per-head 4000 --weight-bits 4 --out data/model/default.bin

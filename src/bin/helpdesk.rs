@@ -91,9 +91,13 @@ Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin\n  help
         /// L2 regularisation.
         #[arg(long, default_value_t = TrainOptions::default().l2)]
         l2: f32,
-        /// The most feature rows the model keeps (model size ≈ rows × 20 bytes).
-        #[arg(long, default_value_t = TrainOptions::default().max_features)]
-        max_features: usize,
+        /// The most feature rows each head keeps (a row of a head with k classes costs about
+        /// 1 + k × bits / 8 bytes).
+        #[arg(long, default_value_t = TrainOptions::default().rows_per_head)]
+        rows_per_head: usize,
+        /// Bits per weight, 2–8 (fewer: a smaller model, slightly less exact).
+        #[arg(long, default_value_t = TrainOptions::default().weight_bits, value_parser = clap::value_parser!(u8).range(2..=8))]
+        weight_bits: u8,
     },
     /// Evaluate a model on labelled tickets: accuracy, macro-F1, per-class precision/recall,
     /// confusion matrix and calibration error per head and per language.
@@ -168,8 +172,8 @@ fn main() -> ExitCode {
             };
             run_lines(&mut stdin.lock(), &mut out, pretty, |value| desk.triage_json(value, Some(now)))
         }
-        Command::Train { input, out: path, epochs, seed, l2, max_features } => {
-            let options = TrainOptions { epochs, seed, l2, max_features, ..TrainOptions::default() };
+        Command::Train { input, out: path, epochs, seed, l2, rows_per_head, weight_bits } => {
+            let options = TrainOptions { epochs, seed, l2, rows_per_head, weight_bits, ..TrainOptions::default() };
             return train(&triager, &input, &path, &options);
         }
         Command::Eval { model, input } => {

@@ -13,8 +13,11 @@ pub struct TrainOptions {
     pub l2: f32,
     /// Seed of the shuffling order.
     pub seed: u64,
-    /// The most feature rows the compact model keeps (its size is about `rows × classes` bytes).
-    pub max_features: usize,
+    /// The most feature rows each head of the compact model keeps.
+    pub rows_per_head: usize,
+    /// Bits per weight in the compact model (2–8): a row of a head with `k` classes costs
+    /// about `1 + k × bits / 8` bytes.
+    pub weight_bits: u8,
     /// Every n-th example is held out to calibrate confidence (0: no calibration).
     pub calibration_every: usize,
     /// After calibration, train again on every example (held-out ones included) and keep the
@@ -24,7 +27,7 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, learning_rate: 0.5, l2: 1e-6, seed: 42, max_features: 28_000, calibration_every: 10, refit: true }
+        TrainOptions { epochs: 12, learning_rate: 0.5, l2: 1e-6, seed: 42, rows_per_head: 28_000, weight_bits: 8, calibration_every: 10, refit: true }
     }
 }
 
@@ -48,6 +51,25 @@ impl LinearModel {
     /// The largest absolute weight.
     pub fn max_abs_weight(&self) -> f32 {
         self.weights.iter().fold(0f32, |a, w| a.max(w.abs()))
+    }
+
+    /// The `n` features with the largest weights (by their largest absolute weight over the
+    /// classes), ascending by index.
+    pub fn strongest_features(&self, n: usize) -> Vec<u32> {
+        let mut strength: Vec<(u32, f32)> = (0..self.dim)
+            .map(|f| (f as u32, self.row(f).iter().fold(0f32, |a, w| a.max(w.abs()))))
+            .filter(|&(_, s)| s > 0.0)
+            .collect();
+        strength.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        strength.truncate(n);
+        let mut keep: Vec<u32> = strength.into_iter().map(|(f, _)| f).collect();
+        keep.sort_unstable();
+        keep
+    }
+
+    /// How many features have a non-zero weight.
+    pub fn used_features(&self) -> usize {
+        (0..self.dim).filter(|&f| self.row(f).iter().any(|w| *w != 0.0)).count()
     }
 
     /// The weights of one feature for every class.

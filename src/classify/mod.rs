@@ -4,7 +4,7 @@
 //! - [`features`]: what the model reads (stems, phrases, character n-grams, concepts, entities,
 //!   sentiment), hashed into a fixed space.
 //! - [`LinearModel`]: multinomial logistic regression and its deterministic AdaGrad trainer.
-//! - [`CompactModel`]: the pruned, 8-bit, checksummed binary format the default model ships in.
+//! - [`CompactModel`]: the pruned, quantised, checksummed binary format the default model ships in.
 //! - [`metrics`]: accuracy, macro-F1, per-class precision/recall, expected calibration error.
 //!
 //! One model holds any of the heads ([`Head`]); each head learns from the examples that carry
@@ -37,7 +37,7 @@ mod model;
 
 pub use features::{features, features_named, FeatureConfig, SparseVector};
 pub use linear::{softmax, LinearModel, TrainOptions};
-pub use model::{CompactModel, HeadInfo, ModelError, FORMAT_VERSION};
+pub use model::{CompactModel, Compression, HeadInfo, ModelError, FORMAT_VERSION};
 
 use crate::error::InputError;
 use crate::{Analyzer, Ticket};
@@ -397,15 +397,29 @@ fn train_heads(
             .map(|(_, x, l)| ((*x).clone(), classes.binary_search_by(|c| c.as_str().cmp(l)).unwrap_or(0)))
             .collect();
         let epochs = options.epochs;
-        let model = LinearModel::train_with_progress(classes, config.dim(), &training, options, &mut |done| {
+        let mut model = LinearModel::train_with_progress(classes.clone(), config.dim(), &training, options, &mut |done| {
             progress(Progress::Epoch { head, done, total: epochs })
         });
+        // The compact model keeps `rows_per_head` features per head. When the head uses more,
+        // train it again on only those: the weights re-balance around what is kept, which costs
+        // far less accuracy than cutting the others off a model that relied on them.
+        let keep = model.strongest_features(options.rows_per_head);
+        if keep.len() < model.used_features() {
+            let masked: Vec<(SparseVector, usize)> = training
+                .iter()
+                .map(|(x, y)| (x.iter().copied().filter(|(f, _)| keep.binary_search(f).is_ok()).collect(), *y))
+                .collect();
+            model = LinearModel::train_with_progress(classes, config.dim(), &masked, options, &mut |done| {
+                progress(Progress::Epoch { head, done, total: epochs })
+            });
+        }
         dense.push((head, model));
     }
     if dense.is_empty() {
         return Err(TrainError::NoExamples);
     }
     let named: Vec<(String, &LinearModel, f32)> = dense.iter().map(|(h, m)| (h.name().to_string(), m, 1.0)).collect();
-    let model = CompactModel::from_dense(*config, &named, options.max_features);
+    let compression = Compression { rows_per_head: options.rows_per_head, bits: options.weight_bits };
+    let model = CompactModel::from_dense(*config, &named, compression);
     Ok((model, dense.iter().map(|(h, _)| *h).collect()))
 }
