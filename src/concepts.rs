@@ -122,50 +122,88 @@ impl ConceptDictionary {
     /// Parses a dictionary, stemming its terms with `pipeline`.
     pub fn from_tsv_with(tsv: &str, pipeline: &Pipeline) -> Result<Self, DataError> {
         let mut dict = ConceptDictionary::default();
-        let mut seen_ids = HashMap::new();
         let mut seen_terms: HashMap<Vec<String>, usize> = HashMap::new();
-        for (line, text) in data_lines(tsv) {
-            let err = |message: String| DataError::new("concepts", line, message);
-            let fields: Vec<&str> = text.split('\t').collect();
-            if fields.len() != 4 {
-                return Err(err(format!("expected 4 tab-separated fields (id, area, kind, terms), found {}", fields.len())));
-            }
-            let id = fields[0].trim();
-            if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
-                return Err(err(format!("concept id {id:?} must be snake_case ASCII")));
-            }
-            if let Some(first) = seen_ids.insert(id.to_string(), line) {
-                return Err(err(format!("concept id {id:?} already defined on line {first}")));
-            }
-            let area = match fields[1].trim() {
-                "general" => None,
-                other => Some(Area::parse(other).ok_or_else(|| err(format!("unknown area {other:?}")))?),
-            };
-            let kind = ConceptKind::parse(fields[2].trim())
-                .ok_or_else(|| err(format!("unknown kind {:?}", fields[2].trim())))?;
+        for line in parse_lines("concepts", tsv, pipeline)? {
             let index = dict.concepts.len();
-            dict.concepts.push(Concept { id: id.to_string(), area, kind });
-            for term in fields[3].split('|').map(str::trim).filter(|t| !t.is_empty()) {
-                let stems: Vec<String> =
-                    pipeline.tokens(term).into_iter().filter(|t| t.is_wordlike()).map(|t| t.stem).collect();
-                if stems.is_empty() {
-                    continue;
-                }
+            dict.concepts.push(line.concept);
+            for stems in line.terms {
                 // A term listed twice (or two spellings with one stem) keeps its first concept.
                 if seen_terms.contains_key(&stems) {
                     continue;
                 }
                 seen_terms.insert(stems.clone(), index);
-                let mut stems = stems.into_iter();
-                let first = stems.next().unwrap_or_default();
-                dict.index.entry(first).or_default().push((stems.collect(), index));
-                dict.terms += 1;
+                dict.push_term(stems, index);
             }
         }
-        for entries in dict.index.values_mut() {
+        dict.sort_entries();
+        Ok(dict)
+    }
+
+    /// Adds a thesaurus in the same format (e.g. `data/kb/synonyms.tsv`): a group whose first
+    /// term is already a term of this dictionary extends that term's concept, so that its
+    /// synonyms reach everything the concept already bridges ("pic" → `photo` → "фото"); any
+    /// other group becomes a concept of its own. A term may then belong to several concepts
+    /// (the search uses them all). Ids must be new.
+    ///
+    /// ```
+    /// use helpdesk_ai::concepts::ConceptDictionary;
+    /// let mut dict = ConceptDictionary::from_tsv("photo\tgeneral\tobject\tphoto | фото\n").unwrap();
+    /// dict.extend_with_synonyms("syn_photo\tgeneral\tobject\tphoto | pic | picture\n\
+    ///                            syn_delete\tgeneral\taction\tdelete | get rid of\n",
+    ///                            &helpdesk_ai::text::Pipeline::default()).unwrap();
+    /// assert_eq!(dict.ids_in("удалить фото"), ["photo"]);
+    /// assert_eq!(dict.ids_in("get rid of a pic"), ["syn_delete", "photo"]);
+    /// ```
+    pub fn extend_with_synonyms(&mut self, tsv: &str, pipeline: &Pipeline) -> Result<(), DataError> {
+        let known: HashMap<&str, usize> = self.concepts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let mut groups = Vec::new();
+        for line in parse_lines("synonyms", tsv, pipeline)? {
+            if known.contains_key(line.concept.id.as_str()) {
+                let message = format!("id {:?} is already a concept", line.concept.id);
+                return Err(DataError::new("synonyms", line.number, message));
+            }
+            let anchor = line.terms.first().and_then(|stems| self.concept_of(stems));
+            groups.push((line, anchor));
+        }
+        let mut seen_terms: HashMap<Vec<String>, usize> = HashMap::new();
+        for (line, anchor) in groups {
+            let index = match anchor {
+                Some(concept) => concept,
+                None => {
+                    self.concepts.push(line.concept);
+                    self.concepts.len() - 1
+                }
+            };
+            for stems in line.terms {
+                if seen_terms.contains_key(&stems) || self.concept_of(&stems) == Some(index) {
+                    continue;
+                }
+                seen_terms.insert(stems.clone(), index);
+                self.push_term(stems, index);
+            }
+        }
+        self.sort_entries();
+        Ok(())
+    }
+
+    /// The first concept a stemmed term belongs to.
+    fn concept_of(&self, stems: &[String]) -> Option<usize> {
+        let (first, rest) = stems.split_first()?;
+        self.index.get(first)?.iter().find(|(r, _)| r.as_slice() == rest).map(|(_, c)| *c)
+    }
+
+    fn push_term(&mut self, stems: Vec<String>, concept: usize) {
+        let mut stems = stems.into_iter();
+        let first = stems.next().unwrap_or_default();
+        self.index.entry(first).or_default().push((stems.collect(), concept));
+        self.terms += 1;
+    }
+
+    /// Longest phrase first, so that matching tries the most specific term first.
+    fn sort_entries(&mut self) {
+        for entries in self.index.values_mut() {
             entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         }
-        Ok(dict)
     }
 
     /// All concepts, in file order.
@@ -226,6 +264,48 @@ impl ConceptDictionary {
         let tokens = Pipeline::default().tokens(text);
         self.find(&tokens).iter().map(|m| self.concepts[m.concept].id.as_str()).collect()
     }
+}
+
+/// One line of a dictionary file: its concept and its terms, each as stems.
+struct Line {
+    number: usize,
+    concept: Concept,
+    terms: Vec<Vec<String>>,
+}
+
+/// Parses `id<TAB>area<TAB>kind<TAB>term | term | …` lines (`#` comments); errors name `source`
+/// and the line.
+fn parse_lines(source: &'static str, tsv: &str, pipeline: &Pipeline) -> Result<Vec<Line>, DataError> {
+    let mut seen_ids = HashMap::new();
+    let mut lines = Vec::new();
+    for (number, text) in data_lines(tsv) {
+        let err = |message: String| DataError::new(source, number, message);
+        let fields: Vec<&str> = text.split('\t').collect();
+        if fields.len() != 4 {
+            return Err(err(format!("expected 4 tab-separated fields (id, area, kind, terms), found {}", fields.len())));
+        }
+        let id = fields[0].trim();
+        if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+            return Err(err(format!("concept id {id:?} must be snake_case ASCII")));
+        }
+        if let Some(first) = seen_ids.insert(id.to_string(), number) {
+            return Err(err(format!("concept id {id:?} already defined on line {first}")));
+        }
+        let area = match fields[1].trim() {
+            "general" => None,
+            other => Some(Area::parse(other).ok_or_else(|| err(format!("unknown area {other:?}")))?),
+        };
+        let kind = ConceptKind::parse(fields[2].trim()).ok_or_else(|| err(format!("unknown kind {:?}", fields[2].trim())))?;
+        let terms = fields[3]
+            .split('|')
+            .map(str::trim)
+            .filter(|t| !t.is_empty())
+            .map(|term| pipeline.tokens(term).into_iter().filter(|t| t.is_wordlike()).map(|t| t.stem).collect::<Vec<_>>())
+            .filter(|stems| !stems.is_empty())
+            .collect();
+        lines.push(Line { number, concept: Concept { id: id.to_string(), area, kind }, terms });
+    }
+    Ok(lines)
 }
 
 /// Keeps the longest match at each place, left to right, dropping matches inside it — what a

@@ -57,10 +57,13 @@ pub struct KnowledgeBase {
 }
 
 impl Default for KnowledgeBase {
-    /// An empty knowledge base with the embedded text resources and ranking weights.
+    /// An empty knowledge base with the embedded text resources and ranking weights: the
+    /// concept dictionary extended with the search thesaurus (`data/kb/synonyms.tsv`).
     fn default() -> Self {
         let pipeline = Pipeline::default();
-        let concepts = ConceptDictionary::embedded(&pipeline);
+        let mut concepts = ConceptDictionary::embedded(&pipeline);
+        // The embedded thesaurus is checked by a unit test; without it search still works.
+        let _ = concepts.extend_with_synonyms(THESAURUS, &pipeline);
         KnowledgeBase {
             pipeline,
             concepts,
@@ -75,6 +78,7 @@ impl Default for KnowledgeBase {
 }
 
 const DEFAULT_KB: &str = include_str!("../../data/kb/articles.json");
+const THESAURUS: &str = include_str!("../../data/kb/synonyms.tsv");
 
 /// A passage a snippet may show: which field, and where it sits in the article.
 #[derive(Debug, Clone)]
@@ -470,6 +474,15 @@ mod tests {
         let kb = KnowledgeBase::embedded();
         assert_eq!(kb.len(), articles.len());
         assert!(kb.len() >= 30);
+    }
+
+    #[test]
+    fn embedded_thesaurus_extends_the_concepts() {
+        let pipeline = Pipeline::default();
+        let mut concepts = ConceptDictionary::embedded(&pipeline);
+        let before = concepts.term_count();
+        concepts.extend_with_synonyms(THESAURUS, &pipeline).expect("the embedded thesaurus is valid");
+        assert!(concepts.term_count() > before + 3000, "{} -> {}", before, concepts.term_count());
     }
 
     #[test]

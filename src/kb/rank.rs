@@ -68,10 +68,18 @@ pub struct MatchWeights {
     pub layout: f32,
     /// Latin-letter Russian transliterated.
     pub translit: f32,
-    /// A shared concept (synonym or translation).
+    /// A shared concept (synonym or translation) as a bonus for the query as a whole.
     pub concept: f32,
+    /// A shared concept standing in for the query words it covers: a synonym or translation
+    /// counts as that word matched ("удалить" finds an article that says "delete").
+    #[serde(default = "default_synonym")]
+    pub synonym: f32,
     /// Two query words adjacent in the article too.
     pub phrase: f32,
+}
+
+fn default_synonym() -> f32 {
+    0.8
 }
 
 /// Additive boosts when the article fits the searcher's context.
@@ -126,7 +134,7 @@ impl Default for RankingWeights {
             recency_half_life_days: 365.0,
             fields: FieldWeights { title: 1.0, tags: 1.0, symptoms: 1.0, body: 1.0 },
             bm25: Bm25 { k1: 1.2, b: 0.75 },
-            matches: MatchWeights { exact: 1.0, prefix: 1.0, fuzzy: 1.0, layout: 1.0, translit: 1.0, concept: 1.0, phrase: 1.0 },
+            matches: MatchWeights { exact: 1.0, prefix: 1.0, fuzzy: 1.0, layout: 1.0, translit: 1.0, concept: 1.0, synonym: 1.0, phrase: 1.0 },
             context: ContextBoosts { language: 0.0, audience: 0.0, tier: 0.0, version: 0.0, category: 0.0, area: 0.0 },
         })
     }

@@ -272,15 +272,28 @@ impl KnowledgeBase {
                 }
             }
         }
-        // Concepts of the query (and of its retyped words): synonyms and translations.
+        // Concepts of the query (and of its retyped words): synonyms and translations. A concept
+        // also stands in for the words it covers, so an article that says the same thing in
+        // other words — or in the other language — matches those words.
         let mut concept_ids: Vec<String> = Vec::new();
         let converted_tokens = if converted_text.is_empty() { Vec::new() } else { self.pipeline.tokens(&converted_text) };
-        for list in [tokens, converted_tokens.as_slice()] {
+        for (list, original) in [(tokens, true), (converted_tokens.as_slice(), false)] {
             for found in self.concepts.find(list) {
-                if let Some(c) = self.concepts.get(found.concept) {
-                    if !concept_ids.contains(&c.id) {
-                        concept_ids.push(c.id.clone());
+                let Some(c) = self.concepts.get(found.concept) else { continue };
+                let id = format!("~{}", c.id);
+                if original && m.synonym > 0.0 {
+                    if let Some(term) = self.index.lookup(&id) {
+                        for t in &list[found.first_token..found.end_token] {
+                            let Some(g) = content.iter().position(|w| std::ptr::eq(*w, t)) else { continue };
+                            let alternatives = &mut groups[g].alternatives;
+                            if !alternatives.iter().any(|a| a.term == term) {
+                                alternatives.push(Alternative { term, weight: m.synonym, via: Via::Concept });
+                            }
+                        }
                     }
+                }
+                if !concept_ids.contains(&c.id) {
+                    concept_ids.push(c.id.clone());
                 }
             }
         }
