@@ -67,6 +67,9 @@ pub struct Index {
     /// Deletion variants of those words → key numbers, for typo tolerance.
     deletions: FxHashMap<String, Vec<u32>>,
     docs: Vec<DocInfo>,
+    /// Field lengths of every document slot as [`length_code`]s (zeros for free slots): four
+    /// bytes per document that scoring reads per posting, instead of a whole [`DocInfo`].
+    lens: Vec<[u8; FIELDS]>,
     free: Vec<u32>,
     total_len: [u64; FIELDS],
     live: u32,
@@ -85,6 +88,7 @@ impl Index {
             Some(d) => d,
             None => {
                 self.docs.push(DocInfo::default());
+                self.lens.push([0; FIELDS]);
                 (self.docs.len() - 1) as u32
             }
         };
@@ -124,6 +128,7 @@ impl Index {
             self.total_len[f] += u64::from(*l);
         }
         self.docs[doc as usize] = DocInfo { len: lens, terms, live: true };
+        self.lens[doc as usize] = lens.map(length_code);
         self.live += 1;
         doc
     }
@@ -133,6 +138,7 @@ impl Index {
         let Some(info) = self.docs.get_mut(doc as usize).filter(|d| d.live) else { return };
         info.live = false;
         let terms = std::mem::take(&mut info.terms);
+        self.lens[doc as usize] = [0; FIELDS];
         for (f, l) in info.len.iter().enumerate() {
             self.total_len[f] -= u64::from(*l);
         }
@@ -151,7 +157,7 @@ impl Index {
             return id;
         }
         let id = self.terms.len() as u32;
-        self.terms.push(Term { text: text.to_string(), postings: Vec::new(), surface: String::new() });
+        self.terms.push(Term { text: text.to_string(), ..Term::default() });
         self.by_text.insert(text.to_string(), id);
         if !text.starts_with('~') && !text.contains(' ') {
             self.add_fuzzy_key(text, id);
@@ -264,6 +270,12 @@ impl Index {
         self.docs.get(doc as usize).filter(|d| d.live)
     }
 
+    /// Field lengths of every document slot as [`length_code`]s, indexed by document number
+    /// (zeros for free slots; posting lists only hold live documents).
+    pub fn length_codes(&self) -> &[[u8; FIELDS]] {
+        &self.lens
+    }
+
     /// Average tokens per field over live documents.
     pub fn average_len(&self) -> [f32; FIELDS] {
         let n = self.live.max(1) as f32;
@@ -283,6 +295,33 @@ impl Index {
             + self.fuzzy_keys.iter().map(|(w, _)| w.len() * 2 + 64).sum::<usize>();
         let docs: usize = self.docs.iter().map(|d| 48 + d.terms.len() * 4).sum();
         terms + surface + deletions + docs + self.by_text.len() * 40
+    }
+}
+
+/// A field length in one byte, as Lucene stores norms: exact up to 127 tokens, then in steps
+/// of about 2 % up to ~2,000 tokens (longer fields count as that long) — length normalisation
+/// needs no more precision, and a byte per field keeps the per-document table small.
+///
+/// ```
+/// use helpdesk_ai::kb::index::{length_code, code_length};
+/// assert_eq!(code_length(length_code(40)), 40);
+/// let long = code_length(length_code(1000)) as f32;
+/// assert!((long / 1000.0 - 1.0).abs() < 0.02);
+/// ```
+pub fn length_code(len: u32) -> u8 {
+    if len < 128 {
+        len as u8
+    } else {
+        (128.0 + ((len as f32 / 128.0).log2() * 32.0).round()).min(255.0) as u8
+    }
+}
+
+/// The length a [`length_code`] stands for.
+pub fn code_length(code: u8) -> u32 {
+    if code < 128 {
+        u32::from(code)
+    } else {
+        (128.0 * 2f32.powf(f32::from(code - 128) / 32.0)).round() as u32
     }
 }
 

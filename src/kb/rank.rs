@@ -68,7 +68,7 @@ pub struct MatchWeights {
     pub layout: f32,
     /// Latin-letter Russian transliterated.
     pub translit: f32,
-    /// A shared concept (synonym or translation) as a bonus for the query as a whole.
+    /// A concept of a retyped query word (other keyboard layout, transliteration), as a bonus.
     pub concept: f32,
     /// A shared concept standing in for the query words it covers: a synonym or translation
     /// counts as that word matched ("удалить" finds an article that says "delete").
@@ -79,7 +79,7 @@ pub struct MatchWeights {
 }
 
 fn default_synonym() -> f32 {
-    0.8
+    0.9
 }
 
 /// Additive boosts when the article fits the searcher's context.

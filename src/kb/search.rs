@@ -9,7 +9,7 @@
 //! alternative's weight; groups add up, scaled by the share of query words matched. The top
 //! candidates are then blended with feedback, recency and resolution success.
 
-use super::index::{Index, FIELDS};
+use super::index::{Index, Posting, FIELDS};
 use super::keyboard::{could_be_wrong_layout, latin_keys_to_russian, russian_keys_to_latin, translit_to_cyrillic};
 use super::{Article, KnowledgeBase};
 use crate::span::Utf16Map;
@@ -142,7 +142,11 @@ enum Via {
 #[derive(Debug, Clone)]
 struct Alternative {
     term: u32,
+    /// What the term is worth as this word (the group counts its best alternative).
     weight: f32,
+    /// What it adds on top, whichever alternative is best: a concept's bonus for the meaning of
+    /// the query as a whole, given once per concept.
+    bonus: f32,
     via: Via,
 }
 
@@ -152,6 +156,36 @@ struct Group {
     alternatives: Vec<Alternative>,
     /// Word groups count toward coordination; concept and phrase groups are bonuses.
     word: bool,
+}
+
+/// A scored document competing for the candidate list. Ordered worst first: a lower score,
+/// then (on equal scores) a higher document number, is "greater", so that a max-heap's top is
+/// the one to drop.
+#[derive(Debug, Clone, Copy)]
+struct Candidate {
+    doc: u32,
+    score: f32,
+    matched: u16,
+}
+
+impl PartialEq for Candidate {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Candidate {}
+
+impl PartialOrd for Candidate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Candidate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        other.score.total_cmp(&self.score).then(self.doc.cmp(&other.doc))
+    }
 }
 
 impl KnowledgeBase {
@@ -168,10 +202,15 @@ impl KnowledgeBase {
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = cut(query, MAX_QUERY_BYTES);
         let typing = options.prefix && !query.ends_with(char::is_whitespace);
+        let t0 = std::time::Instant::now();
         let tokens = self.pipeline.tokens(query);
         let groups = self.query_groups(&tokens, typing);
+        let t1 = std::time::Instant::now();
         let scored = self.score(&groups);
+        let t2 = std::time::Instant::now();
+        let n_scored = scored.len();
         let hits = self.rank(scored, &groups, options);
+        if std::env::var("HD_TIME").is_ok() { for g in &groups { eprintln!("  {:?} word={} {:?}", g.typed, g.word, g.alternatives.iter().map(|a| (self.index.term(a.term).text.clone(), a.weight, self.index.term(a.term).postings.len())).collect::<Vec<_>>()); } eprintln!("TIME groups {:?} score {:?} rank {:?} scored {n_scored} postings {}", t1 - t0, t2 - t1, t2.elapsed(), groups.iter().flat_map(|g| &g.alternatives).map(|a| self.index.term(a.term).postings.len()).sum::<usize>()); }
         let did_you_mean = if hits.is_empty() { self.did_you_mean(&tokens) } else { None };
         SearchResult { hits, did_you_mean }
     }
@@ -218,15 +257,16 @@ impl KnowledgeBase {
     fn query_groups(&self, tokens: &[Token], typing: bool) -> Vec<Group> {
         let m = self.weights.matches;
         let words: Vec<&Token> = tokens.iter().filter(|t| t.is_wordlike()).take(MAX_QUERY_WORDS).collect();
+        let last_end = words.last().map(|t| t.end);
         let content: Vec<&Token> = {
             let c: Vec<&Token> = words.iter().copied().filter(|t| !t.stop).collect();
-            if c.is_empty() {
-                words.clone()
-            } else {
-                c
-            }
+            let mut c = if c.is_empty() { words.clone() } else { c };
+            // A word said twice is still one word of the query (the one being typed stays: it
+            // completes to other words).
+            let mut seen = rustc_hash::FxHashSet::default();
+            c.retain(|t| seen.insert(t.norm.as_str()) || (typing && Some(t.end) == last_end));
+            c
         };
-        let last_end = words.last().map(|t| t.end);
         let mut groups: Vec<Group> = Vec::new();
         let mut converted_text = String::new();
         let mut transliterated = false;
@@ -272,27 +312,31 @@ impl KnowledgeBase {
                 }
             }
         }
-        // Concepts of the query (and of its retyped words): synonyms and translations. A concept
-        // also stands in for the words it covers, so an article that says the same thing in
-        // other words — or in the other language — matches those words.
+        // Concepts of the query: synonyms and translations. A concept stands in for the words it
+        // covers, so an article that says the same thing in other words — or in the other
+        // language — matches those words. Concepts of retyped words (other layout,
+        // transliteration) are groups of their own.
         let mut concept_ids: Vec<String> = Vec::new();
+        let mut with_bonus: Vec<u32> = Vec::new();
         let converted_tokens = if converted_text.is_empty() { Vec::new() } else { self.pipeline.tokens(&converted_text) };
         for (list, original) in [(tokens, true), (converted_tokens.as_slice(), false)] {
             for found in self.concepts.find(list) {
                 let Some(c) = self.concepts.get(found.concept) else { continue };
-                let id = format!("~{}", c.id);
-                if original && m.synonym > 0.0 {
-                    if let Some(term) = self.index.lookup(&id) {
-                        for t in &list[found.first_token..found.end_token] {
-                            let Some(g) = content.iter().position(|w| std::ptr::eq(*w, t)) else { continue };
-                            let alternatives = &mut groups[g].alternatives;
-                            if !alternatives.iter().any(|a| a.term == term) {
-                                alternatives.push(Alternative { term, weight: m.synonym, via: Via::Concept });
-                            }
-                        }
+                let Some(term) = self.index.lookup(&format!("~{}", c.id)) else { continue };
+                let mut attached = false;
+                for t in list[found.first_token..found.end_token].iter().filter(|_| original) {
+                    let Some(g) = content.iter().position(|w| std::ptr::eq(*w, t)) else { continue };
+                    // The concept's bonus rides on its first word, once.
+                    let bonus = if with_bonus.contains(&term) { 0.0 } else { m.concept };
+                    with_bonus.push(term);
+                    let alternatives = &mut groups[g].alternatives;
+                    match alternatives.iter_mut().find(|a| a.term == term) {
+                        Some(a) => a.bonus += bonus,
+                        None => alternatives.push(Alternative { term, weight: m.synonym, bonus, via: Via::Concept }),
                     }
+                    attached = true;
                 }
-                if !concept_ids.contains(&c.id) {
+                if !attached && !concept_ids.contains(&c.id) {
                     concept_ids.push(c.id.clone());
                 }
             }
@@ -301,7 +345,7 @@ impl KnowledgeBase {
             if let Some(term) = self.index.lookup(&format!("~{id}")) {
                 groups.push(Group {
                     typed: format!("~{id}"),
-                    alternatives: vec![Alternative { term, weight: m.concept, via: Via::Concept }],
+                    alternatives: vec![Alternative { term, weight: m.concept, bonus: 0.0, via: Via::Concept }],
                     word: false,
                 });
             }
@@ -311,7 +355,7 @@ impl KnowledgeBase {
             if let Some(term) = self.index.lookup(&format!("{} {}", pair[0].stem, pair[1].stem)) {
                 groups.push(Group {
                     typed: format!("{} {}", pair[0].norm, pair[1].norm),
-                    alternatives: vec![Alternative { term, weight: m.phrase, via: Via::Phrase }],
+                    alternatives: vec![Alternative { term, weight: m.phrase, bonus: 0.0, via: Via::Phrase }],
                     word: false,
                 });
             }
@@ -338,7 +382,7 @@ impl KnowledgeBase {
                     a.via = via;
                 }
                 Some(_) => {}
-                None => out.push(Alternative { term, weight, via }),
+                None => out.push(Alternative { term, weight, bonus: 0.0, via }),
             }
         };
         let exact = self.index.lookup(stem).filter(|&id| self.index.doc_freq(id) > 0);
@@ -347,7 +391,14 @@ impl KnowledgeBase {
         }
         let typed_chars = norm.chars().count();
         if being_typed && typed_chars >= 2 {
-            for (id, extra) in self.index.complete(norm, 12) {
+            // A short prefix fits many words: its most frequent completions are enough to show
+            // while the word is young, and each one costs a posting list.
+            let completions = match typed_chars {
+                2 => 4,
+                3 => 8,
+                _ => 12,
+            };
+            for (id, extra) in self.index.complete(norm, completions) {
                 // A completion close to what was typed is worth nearly an exact match.
                 let closeness = typed_chars as f32 / (typed_chars + extra) as f32;
                 push(id, m.prefix * scale * (0.6 + 0.4 * closeness), Via::Prefix, &mut out);
@@ -382,70 +433,104 @@ impl KnowledgeBase {
         let w = &self.weights;
         let field_weight = [w.fields.title, w.fields.tags, w.fields.symptoms, w.fields.body];
         let avg = index.average_len();
-        let n = index.live_docs() as f32;
         let (k1, b) = (w.bm25.k1, w.bm25.b);
+        // Per field and length code: the field weight over BM25's length normalisation
+        // 1 − b + b·len/avg, so that a posting costs a table lookup per field, not a division.
+        let mut per_length = [[0f32; 256]; FIELDS];
+        for (f, table) in per_length.iter_mut().enumerate() {
+            for (code, entry) in table.iter_mut().enumerate() {
+                let len = super::index::code_length(code as u8) as f32;
+                *entry = field_weight[f] / (1.0 - b + b * len / avg[f]);
+            }
+        }
+        let lens = index.length_codes();
+        let n = index.live_docs() as f32;
+        // BM25F of one posting, with `scale` = idf × (k1 + 1).
+        let posting_score = |p: &Posting, scale: f32| -> Option<f32> {
+            let len = lens.get(p.doc as usize)?;
+            let mut tf = 0f32;
+            for f in 0..FIELDS {
+                tf += f32::from(p.tf[f]) * per_length[f][usize::from(len[f])];
+            }
+            Some(scale * tf / (tf + k1)).filter(|s| *s > 0.0)
+        };
+        let scale_of = |alt: &Alternative| {
+            let df = index.term(alt.term).postings.len() as f32;
+            (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * (k1 + 1.0)
+        };
         let mut total = vec![0f32; slots];
         let mut matched = vec![0u16; slots];
         let mut best = vec![0f32; slots];
         let mut touched: Vec<u32> = Vec::new();
         let mut all_touched: Vec<u32> = Vec::new();
         for group in groups {
-            for alt in &group.alternatives {
-                let term = index.term(alt.term);
-                let df = term.postings.len() as f32;
-                let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-                for p in &term.postings {
-                    let Some(doc) = index.doc(p.doc) else { continue };
-                    let mut tf = 0f32;
-                    for f in 0..FIELDS {
-                        if p.tf[f] > 0 {
-                            let norm = 1.0 - b + b * doc.len[f] as f32 / avg[f];
-                            tf += field_weight[f] * f32::from(p.tf[f]) / norm;
-                        }
-                    }
-                    let s = alt.weight * idf * tf * (k1 + 1.0) / (tf + k1);
+            let alternatives: Vec<&Alternative> = group.alternatives.iter().filter(|a| a.weight > 0.0 || a.bonus > 0.0).collect();
+            if let [alt] = alternatives.as_slice() {
+                // One alternative: its scores go straight to the totals.
+                let scale = scale_of(alt);
+                for p in &index.term(alt.term).postings {
+                    let Some(s) = posting_score(p, scale) else { continue };
                     let d = p.doc as usize;
-                    if best[d] == 0.0 {
-                        touched.push(p.doc);
+                    if total[d] == 0.0 && matched[d] == 0 {
+                        all_touched.push(p.doc);
                     }
-                    if s > best[d] {
-                        best[d] = s;
+                    total[d] += (alt.weight + alt.bonus) * s;
+                    matched[d] += u16::from(group.word && alt.weight > 0.0);
+                }
+                continue;
+            }
+            // Several: a document counts the best one (and every bonus).
+            for alt in alternatives {
+                let scale = scale_of(alt);
+                for p in &index.term(alt.term).postings {
+                    let Some(s) = posting_score(p, scale) else { continue };
+                    let d = p.doc as usize;
+                    if total[d] == 0.0 && matched[d] == 0 && best[d] == 0.0 {
+                        all_touched.push(p.doc);
                     }
+                    if alt.weight > 0.0 {
+                        if best[d] == 0.0 {
+                            touched.push(p.doc);
+                        }
+                        best[d] = best[d].max(alt.weight * s);
+                    }
+                    total[d] += alt.bonus * s;
                 }
             }
             for &d in &touched {
                 let d = d as usize;
-                if total[d] == 0.0 && matched[d] == 0 {
-                    all_touched.push(d as u32);
-                }
                 total[d] += best[d];
-                if group.word {
-                    matched[d] += 1;
-                }
+                matched[d] += u16::from(group.word);
                 best[d] = 0.0;
             }
             touched.clear();
         }
         let words = groups.iter().filter(|g| g.word).count().max(1) as f32;
-        all_touched
-            .into_iter()
-            .map(|d| {
-                let share = f32::from(matched[d as usize]) / words;
-                // Coordination: a document matching every query word beats one matching half.
-                (d, total[d as usize] * (0.35 + 0.65 * share * share), matched[d as usize])
-            })
-            .filter(|&(_, s, _)| s > 0.0)
-            .collect()
+        // The best CANDIDATES, kept in a heap whose top is the worst of them (lower score, then
+        // higher document number): most documents are turned away by one comparison.
+        let mut top: std::collections::BinaryHeap<Candidate> = std::collections::BinaryHeap::with_capacity(CANDIDATES + 1);
+        for d in all_touched {
+            let share = f32::from(matched[d as usize]) / words;
+            // Coordination: a document matching every query word beats one matching half.
+            let score = total[d as usize] * (0.35 + 0.65 * share * share);
+            if score <= 0.0 {
+                continue;
+            }
+            let candidate = Candidate { doc: d, score, matched: matched[d as usize] };
+            if top.len() < CANDIDATES {
+                top.push(candidate);
+            } else if top.peek().is_some_and(|worst| candidate < *worst) {
+                top.pop();
+                top.push(candidate);
+            }
+        }
+        top.into_sorted_vec().into_iter().map(|c| (c.doc, c.score, c.matched)).collect()
     }
 
-    fn rank(&self, mut scored: Vec<(u32, f32, u16)>, groups: &[Group], options: &SearchOptions) -> Vec<Hit> {
-        let order = |a: &(u32, f32, u16), b: &(u32, f32, u16)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        // Only the best CANDIDATES need ordering: select them first (linear), then sort those.
-        if scored.len() > CANDIDATES {
-            scored.select_nth_unstable_by(CANDIDATES - 1, order);
-            scored.truncate(CANDIDATES);
-        }
-        scored.sort_by(order);
+    /// Blends relevance (`scored`: the best candidates, best first) with feedback, recency,
+    /// resolution success and context, and builds the hits.
+    fn rank(&self, scored: Vec<(u32, f32, u16)>, groups: &[Group], options: &SearchOptions) -> Vec<Hit> {
+        let tr0 = std::time::Instant::now();
         let Some(&(_, top, _)) = scored.first() else { return Vec::new() };
         let w = &self.weights;
         let today = options.today.as_deref().and_then(super::parse_day);
@@ -483,7 +568,8 @@ impl KnowledgeBase {
         }
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
         ranked.truncate(options.limit.clamp(1, 100));
-        ranked
+        let tr1 = std::time::Instant::now();
+        let r: Vec<Hit> = ranked
             .into_iter()
             .map(|(score, breakdown, article, doc)| {
                 let (matched, stems, surfaces) = self.matched_terms(doc, groups);
@@ -498,7 +584,9 @@ impl KnowledgeBase {
                     snippet: self.snippet(doc, article, &stems, &surfaces),
                 }
             })
-            .collect()
+            .collect();
+        if std::env::var("HD_TIME").is_ok() { eprintln!("RANK select+blend {:?} hits {:?}", tr1 - tr0, tr1.elapsed()); }
+        r
     }
 
     /// What matched in a document: display strings, and the matched words' stems and surface
@@ -546,12 +634,13 @@ impl KnowledgeBase {
             if t.kind == crate::text::TokenKind::Punct {
                 continue;
             }
-            let word = match lower.get(t.start..t.end).filter(|_| same_offsets) {
-                Some(w) => w.replace('ё', "е"),
-                None => text[t.start..t.end].to_lowercase().replace('ё', "е"),
+            let word: std::borrow::Cow<str> = match lower.get(t.start..t.end).filter(|_| same_offsets) {
+                Some(w) if !w.contains('ё') => w.into(),
+                Some(w) => w.replace('ё', "е").into(),
+                None => text[t.start..t.end].to_lowercase().replace('ё', "е").into(),
             };
-            let matched = surfaces.contains(&word)
-                || stems.iter().any(|s| word.starts_with(s.as_str()) && self.pipeline.stem(&word) == *s);
+            let matched = surfaces.iter().any(|s| *s == *word)
+                || stems.iter().any(|s| word.starts_with(s.as_str()) && self.pipeline.stem_known(&word) == s.as_str());
             if matched {
                 out.push([map.utf16(t.start), map.utf16(t.end)]);
             }

@@ -185,6 +185,15 @@ impl Pipeline {
         self.stem_in_script(norm, word_script(norm))
     }
 
+    /// The stem of a normalised word, from the cache of known words (stopwords, learned
+    /// vocabulary) when it is there — a hash lookup instead of running the stemmer.
+    pub fn stem_known(&self, norm: &str) -> std::borrow::Cow<'_, str> {
+        match self.known_stems.get(norm) {
+            Some((stem, _)) => std::borrow::Cow::Borrowed(stem.as_str()),
+            None => std::borrow::Cow::Owned(self.stem(norm)),
+        }
+    }
+
     /// Stems a word whose script is already known (the tokeniser has computed it).
     fn stem_in_script(&self, norm: &str, script: Script) -> String {
         match script {
