@@ -40,6 +40,7 @@
 #![warn(missing_docs)]
 
 pub mod analyze;
+mod binary;
 pub mod classify;
 pub mod concepts;
 pub mod contract;

@@ -146,3 +146,57 @@ proptest! {
         let _ = RankingWeights::from_json(&json);
     }
 }
+
+/// A small knowledge base's index bytes, with one article removed (a free slot) and one
+/// replaced, so that every section of the format is present.
+fn index_bytes() -> &'static [u8] {
+    static BYTES: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+    BYTES.get_or_init(|| {
+        let mut kb = KnowledgeBase::from_json(
+            r#"[{"id": "a", "title": "Reset a forgotten password", "tags": ["login"], "symptoms": ["пароль не подходит"], "body": "Open the sign-in page."},
+                {"id": "b", "title": "Export reports to PDF", "steps": ["Open Reports", "Click Export"]},
+                {"id": "c", "title": "Webhooks are not delivered", "body": "Check the endpoint returns 200."}]"#,
+        )
+        .expect("a valid KB");
+        kb.remove("b").expect("b exists");
+        kb.record_unanswered("how do I export to notion");
+        kb.to_bytes()
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    /// Index bytes damaged anywhere — and given a checksum that matches, so the damage reaches
+    /// every reader behind it — load as an error or as a knowledge base that searches; never a
+    /// panic.
+    #[test]
+    fn damaged_index_bytes_never_panic(at in any::<usize>(), flip in 1u8..=255, cut in any::<usize>()) {
+        let good = index_bytes();
+        let body_len = good.len() - 4;
+        let mut body = good[..body_len].to_vec();
+        let i = 6 + at % (body_len - 6);
+        body[i] ^= flip;
+        if cut % 4 == 0 {
+            body.truncate(6 + cut % (body_len - 6));
+        }
+        let crc = crc32fast_hash(&body);
+        body.extend_from_slice(&crc.to_le_bytes());
+        if let Ok(kb) = KnowledgeBase::from_bytes(&body) {
+            let _ = kb.search("password export", &helpdesk_ai::kb::SearchOptions::default());
+            let _ = kb.to_bytes();
+        }
+    }
+}
+
+/// CRC-32 (IEEE), written out here so the test needs no extra dependency.
+fn crc32fast_hash(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}

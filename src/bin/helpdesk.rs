@@ -124,7 +124,7 @@ Example:\n  echo '{\"text\":\"hi there\"}' | helpdesk classify")]
     /// hit@1, hit@3 and MRR on labelled queries.
     #[command(after_help = "Input, one query per line:\n  {\"q\": \"reset passw\", \"limit\": 5, \"lang\": \"en\"}\n\n\
 KB.json is a JSON array of articles {\"id\", \"title\", \"category\", \"tags\": [], \"symptoms\": [], \"steps\": [], \"body\", ...}.\n\n\
-Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk search --kb kb.json --eval queries.jsonl   # lines {\"q\", \"expected\": [ids], \"kind\"?, \"lang\"?}")]
+Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk search --kb kb.json --eval queries.jsonl   # lines {\"q\", \"expected\": [ids], \"kind\"?, \"lang\"?}\n  helpdesk search --kb kb.json --save-index kb.bin    # build once; then --kb kb.bin loads it without re-indexing")]
     Search {
         /// The knowledge base (default: the embedded one).
         #[arg(long)]
@@ -138,6 +138,10 @@ Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk sear
         /// Indent the JSON output.
         #[arg(long)]
         pretty: bool,
+        /// Build the index and write it to this file instead of searching (load it with --kb:
+        /// no article is read again).
+        #[arg(long)]
+        save_index: Option<PathBuf>,
     },
     /// Follow the customer's sentiment through conversations.
     #[command(after_help = "Input, one conversation per line:\n  {\"id\": \"C-1\", \"messages\": [{\"sender\": \"customer\", \"text\": \"...\"}, {\"sender\": \"agent\", \"text\": \"...\"}]}\n\n\
@@ -183,11 +187,21 @@ fn main() -> ExitCode {
             };
             return eval(triager, classifier, &input);
         }
-        Command::Search { kb, eval, weights, pretty } => {
+        Command::Search { kb, eval, weights, pretty, save_index } => {
             let mut kb = match load_kb(kb.as_deref()) {
                 Ok(kb) => kb,
                 Err(message) => return fail(&message),
             };
+            if let Some(path) = save_index {
+                let bytes = kb.to_bytes();
+                return match std::fs::write(&path, &bytes) {
+                    Ok(()) => {
+                        eprintln!("helpdesk: wrote {} ({} articles, {} bytes)", path.display(), kb.len(), bytes.len());
+                        ExitCode::SUCCESS
+                    }
+                    Err(e) => fail(&format!("{}: {e}", path.display())),
+                };
+            }
             if let Some(path) = weights {
                 let loaded = std::fs::read_to_string(&path)
                     .map_err(|e| e.to_string())
@@ -267,11 +281,18 @@ fn build_desk(
     Ok(HelpDesk { triager, kb: load_kb(kb)?, router, roster })
 }
 
-/// The knowledge base at `path`, or the embedded one.
+/// The knowledge base at `path` — a JSON array of articles, or an index written by
+/// `search --save-index` — or the embedded one.
 fn load_kb(path: Option<&Path>) -> Result<KnowledgeBase, String> {
     let Some(path) = path else { return Ok(KnowledgeBase::embedded()) };
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    KnowledgeBase::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+    let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let kb = if bytes.starts_with(b"HDKB") {
+        KnowledgeBase::from_bytes(&bytes)
+    } else {
+        let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", path.display()))?;
+        KnowledgeBase::from_json(&text)
+    };
+    kb.map_err(|e| format!("{}: {e}", path.display()))
 }
 
 /// hit@1, hit@3 and MRR (first expected id in the top 10) overall, per kind and per language.

@@ -21,6 +21,7 @@
 
 use super::features::{FeatureConfig, SparseVector};
 use super::linear::{softmax, LinearModel};
+use crate::binary::{push_short_str, push_varint, Reader};
 use rustc_hash::FxHashMap;
 use std::fmt;
 
@@ -62,6 +63,12 @@ impl fmt::Display for ModelError {
 }
 
 impl std::error::Error for ModelError {}
+
+impl From<&'static str> for ModelError {
+    fn from(what: &'static str) -> Self {
+        ModelError::Malformed(what)
+    }
+}
 
 /// One head of the compact model.
 #[derive(Debug, Clone, PartialEq)]
@@ -239,10 +246,10 @@ impl CompactModel {
         out.push(u8::from(self.config.char_ngrams));
         out.push(self.heads.len() as u8);
         for h in &self.heads {
-            push_str(&mut out, &h.name);
+            push_short_str(&mut out, &h.name);
             out.push(h.classes.len() as u8);
             for c in &h.classes {
-                push_str(&mut out, c);
+                push_short_str(&mut out, c);
             }
             out.extend_from_slice(&h.scale.to_le_bytes());
             out.extend_from_slice(&h.temperature.to_le_bytes());
@@ -287,7 +294,7 @@ impl CompactModel {
         if crc32fast::hash(body) != u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]) {
             return Err(ModelError::Checksum);
         }
-        let mut r = Reader { bytes: body, pos: 6 };
+        let mut r = Reader::new(body, 6);
         let bits = r.u8()?;
         if !(8..=24).contains(&bits) {
             return Err(ModelError::Malformed("feature bits outside 8..=24"));
@@ -298,12 +305,12 @@ impl CompactModel {
         let mut offset = 0;
         let mut row_counts = Vec::with_capacity(n_heads);
         for _ in 0..n_heads {
-            let name = r.string()?;
+            let name = r.short_str()?;
             let n_classes = r.u8()? as usize;
             if n_classes == 0 {
                 return Err(ModelError::Malformed("a head without classes"));
             }
-            let classes = (0..n_classes).map(|_| r.string()).collect::<Result<Vec<_>, _>>()?;
+            let classes = (0..n_classes).map(|_| r.short_str()).collect::<Result<Vec<_>, _>>()?;
             let scale = r.f32()?;
             let temperature = r.f32()?;
             if !(scale.is_finite() && temperature.is_finite() && temperature > 0.0) {
@@ -333,7 +340,7 @@ impl CompactModel {
         } else {
             for (head, rows) in heads.iter_mut().zip(row_counts) {
                 // Every row costs at least one byte of index: a count beyond the bytes left is a lie.
-                if rows > body.len() - r.pos {
+                if rows > r.remaining() {
                     return Err(ModelError::Malformed("more rows than the bytes can hold"));
                 }
                 head.features = read_features(&mut r, rows, config.dim())?;
@@ -342,7 +349,7 @@ impl CompactModel {
                 head.weights = unpack(r.take(packed)?, rows * k, head.bits);
             }
         }
-        if r.pos != body.len() {
+        if r.remaining() != 0 {
             return Err(ModelError::Malformed("trailing bytes after the last row"));
         }
         Ok(Self::assemble(config, heads))
@@ -389,7 +396,7 @@ fn quantisation_scale(m: &LinearModel, dim: usize, bits: u8) -> f32 {
 fn read_shared_rows(r: &mut Reader, heads: &mut [HeadInfo], dim: usize) -> Result<(), ModelError> {
     let row_len: usize = heads.iter().map(|h| h.classes.len()).sum();
     let rows = r.u32()? as usize;
-    if rows.saturating_mul(row_len + 1) > r.bytes.len() {
+    if rows.saturating_mul(row_len + 1) > r.remaining() {
         return Err(ModelError::Malformed("more rows than the bytes can hold"));
     }
     let mut feature = 0u32;
@@ -465,59 +472,6 @@ fn unpack(bytes: &[u8], count: usize, bits: u8) -> Vec<i8> {
         filled -= bits;
     }
     out
-}
-
-fn push_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = &s.as_bytes()[..s.len().min(255)];
-    out.push(bytes.len() as u8);
-    out.extend_from_slice(bytes);
-}
-
-fn push_varint(out: &mut Vec<u8>, mut v: u32) {
-    while v >= 0x80 {
-        out.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    out.push(v as u8);
-}
-
-struct Reader<'a> {
-    bytes: &'a [u8],
-    pos: usize,
-}
-
-impl<'a> Reader<'a> {
-    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
-        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(ModelError::Malformed("ends early"))?;
-        let slice = &self.bytes[self.pos..end];
-        self.pos = end;
-        Ok(slice)
-    }
-    fn u8(&mut self) -> Result<u8, ModelError> {
-        Ok(self.take(1)?[0])
-    }
-    fn u32(&mut self) -> Result<u32, ModelError> {
-        let b = self.take(4)?;
-        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-    }
-    fn f32(&mut self) -> Result<f32, ModelError> {
-        Ok(f32::from_bits(self.u32()?))
-    }
-    fn string(&mut self) -> Result<String, ModelError> {
-        let n = self.u8()? as usize;
-        String::from_utf8(self.take(n)?.to_vec()).map_err(|_| ModelError::Malformed("a label is not UTF-8"))
-    }
-    fn varint(&mut self) -> Result<u32, ModelError> {
-        let mut v = 0u32;
-        for shift in (0..35).step_by(7) {
-            let b = self.u8()?;
-            v |= u32::from(b & 0x7f).checked_shl(shift).ok_or(ModelError::Malformed("varint too long"))?;
-            if b & 0x80 == 0 {
-                return Ok(v);
-            }
-        }
-        Err(ModelError::Malformed("varint too long"))
-    }
 }
 
 #[cfg(test)]

@@ -298,6 +298,148 @@ impl Index {
     }
 }
 
+impl Index {
+    /// Writes the index (terms and postings, surface forms, typo keys, documents) for
+    /// [`Index::read`]; what can be derived again is left out.
+    pub(crate) fn write(&self, out: &mut Vec<u8>) {
+        use crate::binary::{push_str, push_varint};
+        push_varint(out, self.docs.len() as u32);
+        for d in &self.docs {
+            out.push(u8::from(d.live));
+            for l in d.len {
+                push_varint(out, l);
+            }
+        }
+        push_varint(out, self.terms.len() as u32);
+        for t in &self.terms {
+            push_str(out, &t.text);
+            push_str(out, &t.surface);
+            push_varint(out, t.postings.len() as u32);
+            let mut previous = 0;
+            for p in &t.postings {
+                push_varint(out, p.doc - previous);
+                previous = p.doc;
+                // Which fields have the term (a bit each), then those fields' frequencies.
+                out.push((0..FIELDS).filter(|&f| p.tf[f] > 0).fold(0u8, |mask, f| mask | 1 << f));
+                for tf in p.tf.iter().filter(|&&tf| tf > 0) {
+                    push_varint(out, u32::from(*tf));
+                }
+            }
+        }
+        push_varint(out, self.surface.len() as u32);
+        for (surface, ids) in &self.surface {
+            push_str(out, surface);
+            push_varint(out, ids.len() as u32);
+            for &id in ids {
+                push_varint(out, id);
+            }
+        }
+        push_varint(out, self.fuzzy_keys.len() as u32);
+        for (word, term) in &self.fuzzy_keys {
+            // Most keys are their term's text or surface form: say which instead of repeating it.
+            push_varint(out, *term);
+            match &self.terms[*term as usize] {
+                t if t.text == *word => out.push(0),
+                t if t.surface == *word => out.push(1),
+                _ => {
+                    out.push(2);
+                    push_str(out, word);
+                }
+            }
+        }
+        push_varint(out, self.free.len() as u32);
+        for &d in &self.free {
+            push_varint(out, d);
+        }
+    }
+
+    /// Reads an index written by [`Index::write`], checking every number against what it
+    /// refers to; the typo index is rebuilt from its keys.
+    pub(crate) fn read(r: &mut crate::binary::Reader) -> Result<Index, &'static str> {
+        let mut index = Index::default();
+        let n_docs = r.count(5)?;
+        for _ in 0..n_docs {
+            let live = match r.u8()? {
+                0 => false,
+                1 => true,
+                _ => return Err("a document's live flag is not 0 or 1"),
+            };
+            let mut len = [0u32; FIELDS];
+            for l in &mut len {
+                *l = r.varint()?;
+            }
+            if live {
+                index.live += 1;
+                for (total, l) in index.total_len.iter_mut().zip(len) {
+                    *total += u64::from(l);
+                }
+            }
+            index.lens.push(if live { len.map(length_code) } else { [0; FIELDS] });
+            index.docs.push(DocInfo { len, terms: Vec::new(), live });
+        }
+        let n_terms = r.count(3)?;
+        for id in 0..n_terms as u32 {
+            let text = r.str()?.to_string();
+            let surface = r.str()?.to_string();
+            let n = r.count(3)?;
+            let mut postings = Vec::with_capacity(n);
+            let mut doc = 0u32;
+            for i in 0..n {
+                let delta = r.varint()?;
+                if i > 0 && delta == 0 {
+                    return Err("postings are not in document order");
+                }
+                doc = doc.checked_add(delta).ok_or("a document number overflows")?;
+                let info = index.docs.get_mut(doc as usize).filter(|d| d.live).ok_or("a posting names no live document")?;
+                info.terms.push(id);
+                let mask = r.u8()?;
+                if mask == 0 || mask >> FIELDS != 0 {
+                    return Err("a posting's field mask is not valid");
+                }
+                let mut tf = [0u16; FIELDS];
+                for (_, tf) in tf.iter_mut().enumerate().filter(|(f, _)| mask & 1 << f != 0) {
+                    *tf = u16::try_from(r.varint()?).ok().filter(|&n| n > 0).ok_or("a term frequency is out of range")?;
+                }
+                postings.push(Posting { doc, tf });
+            }
+            if index.by_text.insert(text.clone(), id).is_some() {
+                return Err("a term appears twice");
+            }
+            index.terms.push(Term { text, postings, surface });
+        }
+        let n_surfaces = r.count(2)?;
+        for _ in 0..n_surfaces {
+            let surface = r.str()?.to_string();
+            let n = r.count(1)?;
+            let ids = (0..n)
+                .map(|_| r.varint().and_then(|id| if (id as usize) < n_terms { Ok(id) } else { Err("a surface form names no term") }))
+                .collect::<Result<Vec<u32>, _>>()?;
+            index.surface.insert(surface, ids);
+        }
+        let n_keys = r.count(2)?;
+        for _ in 0..n_keys {
+            let term = r.varint()?;
+            let t = index.terms.get(term as usize).ok_or("a typo key names no term")?;
+            let word = match r.u8()? {
+                0 => t.text.clone(),
+                1 => t.surface.clone(),
+                2 => r.str()?.to_string(),
+                _ => return Err("a typo key's kind is not valid"),
+            };
+            index.add_fuzzy_key(&word, term);
+        }
+        let n_free = r.count(1)?;
+        for _ in 0..n_free {
+            let d = r.varint()?;
+            if index.docs.get(d as usize).is_none_or(|info| info.live) {
+                return Err("a free slot is not a removed document");
+            }
+            index.free.push(d);
+        }
+        Ok(index)
+    }
+}
+
 /// A field length in one byte, as Lucene stores norms: exact up to 127 tokens, then in steps
 /// of about 2 % up to ~2,000 tokens (longer fields count as that long) — length normalisation
 /// needs no more precision, and a byte per field keeps the per-document table small.

@@ -422,47 +422,101 @@ impl KnowledgeBase {
         (entries, lens)
     }
 
-    /// Serialises the knowledge base (articles with their counters and the unanswered
-    /// queries) to checksummed bytes; [`KnowledgeBase::from_bytes`] reads them back.
+    /// Serialises the knowledge base — articles with their counters, the index itself, and
+    /// the unanswered queries — to checksummed bytes that [`KnowledgeBase::from_bytes`] loads
+    /// without re-reading a word of the articles: build a large index once (natively, at build
+    /// time) and ship the bytes.
+    ///
+    /// Layout (version 2): `"HDKB"`, u16 version, then a varint-length JSON array of the
+    /// articles in document-slot order (`null` for a free slot), a varint-length JSON array of
+    /// `[query, count]`, the index (documents, terms with postings, surface forms, typo keys,
+    /// free slots), and a CRC-32 of everything before it.
     pub fn to_bytes(&self) -> Vec<u8> {
+        let articles: Vec<Option<&Article>> = self.articles.iter().map(Option::as_ref).collect();
         let unanswered: Vec<(&String, &u32)> = self.unanswered.iter().collect();
-        let body = serde_json::to_vec(&(self.to_json(), unanswered)).unwrap_or_default();
-        let mut out = Vec::with_capacity(body.len() + 10);
+        let mut out = Vec::new();
         out.extend_from_slice(b"HDKB");
-        out.extend_from_slice(&1u16.to_le_bytes());
-        out.extend_from_slice(&body);
+        out.extend_from_slice(&BYTES_VERSION.to_le_bytes());
+        for json in [serde_json::to_vec(&articles), serde_json::to_vec(&unanswered)] {
+            let json = json.unwrap_or_else(|_| b"[]".to_vec());
+            crate::binary::push_varint(&mut out, json.len() as u32);
+            out.extend_from_slice(&json);
+        }
+        self.index.write(&mut out);
         let crc = crc32fast::hash(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         out
     }
 
-    /// Reads bytes written by [`KnowledgeBase::to_bytes`]; damaged bytes are a clear error.
+    /// Loads bytes written by [`KnowledgeBase::to_bytes`] (version 1, which held the articles
+    /// only, is rebuilt from them); damaged bytes are a clear error.
     ///
     /// ```
-    /// use helpdesk_ai::kb::KnowledgeBase;
+    /// use helpdesk_ai::kb::{KnowledgeBase, SearchOptions};
     /// let kb = KnowledgeBase::embedded();
     /// let bytes = kb.to_bytes();
-    /// assert_eq!(KnowledgeBase::from_bytes(&bytes).unwrap().len(), kb.len());
+    /// let loaded = KnowledgeBase::from_bytes(&bytes).unwrap();
+    /// let search = |kb: &KnowledgeBase| serde_json::to_string(&kb.search("pasword reset", &SearchOptions::default())).unwrap();
+    /// assert_eq!(search(&loaded), search(&kb));
     /// assert!(KnowledgeBase::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     /// ```
     pub fn from_bytes(bytes: &[u8]) -> Result<Self, KbError> {
         if bytes.len() < 10 || &bytes[..4] != b"HDKB" {
             return Err(KbError::Bytes("not a helpdesk-ai knowledge base"));
         }
-        if u16::from_le_bytes([bytes[4], bytes[5]]) != 1 {
+        let version = u16::from_le_bytes([bytes[4], bytes[5]]);
+        if !(1..=BYTES_VERSION).contains(&version) {
             return Err(KbError::Bytes("unsupported version"));
         }
         let (body, crc) = bytes.split_at(bytes.len() - 4);
         if crc32fast::hash(body) != u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]) {
             return Err(KbError::Bytes("checksum mismatch: corrupted or truncated"));
         }
-        let (articles, unanswered): (String, Vec<(String, u32)>) =
-            serde_json::from_slice(&body[6..]).map_err(|_| KbError::Bytes("malformed contents"))?;
-        let mut kb = KnowledgeBase::from_json(&articles)?;
+        if version == 1 {
+            let (articles, unanswered): (String, Vec<(String, u32)>) =
+                serde_json::from_slice(&body[6..]).map_err(|_| KbError::Bytes("malformed contents"))?;
+            let mut kb = KnowledgeBase::from_json(&articles)?;
+            kb.unanswered = unanswered.into_iter().take(MAX_UNANSWERED).collect();
+            return Ok(kb);
+        }
+        let mut r = crate::binary::Reader::new(body, 6);
+        fn json<'a>(r: &mut crate::binary::Reader<'a>) -> Result<&'a [u8], KbError> {
+            let n = r.count(1).map_err(KbError::Bytes)?;
+            r.take(n).map_err(KbError::Bytes)
+        }
+        let articles: Vec<Option<Article>> =
+            serde_json::from_slice(json(&mut r)?).map_err(|_| KbError::Bytes("malformed articles"))?;
+        let unanswered: Vec<(String, u32)> =
+            serde_json::from_slice(json(&mut r)?).map_err(|_| KbError::Bytes("malformed unanswered queries"))?;
+        let index = Index::read(&mut r).map_err(KbError::Bytes)?;
+        if r.remaining() != 0 {
+            return Err(KbError::Bytes("trailing bytes after the index"));
+        }
+        if articles.len() != index.doc_slots() || articles.len() > article::MAX_ARTICLES {
+            return Err(KbError::Bytes("the articles and the index disagree"));
+        }
+        let mut kb = KnowledgeBase::default();
+        for (doc, article) in articles.iter().enumerate() {
+            if article.is_some() != index.doc(doc as u32).is_some() {
+                return Err(KbError::Bytes("the articles and the index disagree"));
+            }
+            if let Some(a) = article {
+                a.validate()?;
+                if kb.by_id.insert(a.id.clone(), doc as u32).is_some() {
+                    return Err(KbError::DuplicateId(a.id.clone()));
+                }
+            }
+        }
+        kb.passages = articles.iter().map(|a| a.as_ref().map(passages).unwrap_or_default()).collect();
+        kb.articles = articles;
+        kb.index = index;
         kb.unanswered = unanswered.into_iter().take(MAX_UNANSWERED).collect();
         Ok(kb)
     }
 }
+
+/// The version of [`KnowledgeBase::to_bytes`]'s format this build writes.
+const BYTES_VERSION: u16 = 2;
 
 #[cfg(test)]
 mod tests {
@@ -496,6 +550,27 @@ mod tests {
         assert!(kb.search("invite", &SearchOptions::default()).hits.is_empty());
         assert!(kb.remove("a").is_err());
         assert!(KnowledgeBase::from_json(r#"[{"id": "a", "title": "x"}, {"id": "a", "title": "y"}]"#).is_err());
+    }
+
+    #[test]
+    fn index_bytes_load_to_the_same_search_after_edits() {
+        let mut kb = KnowledgeBase::embedded();
+        kb.remove("kb-reset-password-en").unwrap();
+        kb.upsert(Article { id: "new".into(), title: "Invite teammates by link".into(), ..Default::default() }).unwrap();
+        kb.record_feedback("new", Feedback::Helpful).unwrap();
+        kb.record_unanswered("export to notion");
+        let loaded = KnowledgeBase::from_bytes(&kb.to_bytes()).unwrap();
+        assert_eq!(loaded.len(), kb.len());
+        assert_eq!(loaded.stats(None), kb.stats(None));
+        for q in ["invite", "pasword", "не приходят уведомл", "ghbdtn", "charged twice refund", "oshibka sinhronizacii"] {
+            let search = |kb: &KnowledgeBase| serde_json::to_string(&kb.search(q, &SearchOptions::default())).unwrap();
+            assert_eq!(search(&loaded), search(&kb), "{q}");
+        }
+        // The loaded one keeps working incrementally: the freed slot is reused.
+        let mut loaded = loaded;
+        loaded.upsert(Article { id: "again".into(), title: "Reset password".into(), ..Default::default() }).unwrap();
+        assert_eq!(loaded.search("reset password", &SearchOptions::default()).hits[0].id, "again");
+        assert_eq!(KnowledgeBase::from_bytes(&loaded.to_bytes()).unwrap().len(), loaded.len());
     }
 
     #[test]
