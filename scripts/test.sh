@@ -12,6 +12,9 @@ ensure_node
 say "native tests (unit, integration, property, doc)"
 cargo test --features cli
 
+say "the search engine alone (no triage feature: the npm package's small search module)"
+cargo test --no-default-features --lib --quiet
+
 say "benchmarks compile"
 cargo bench --bench analyze --no-run --quiet
 

@@ -1,6 +1,8 @@
 //! Little-endian binary writing and bounds-checked reading, shared by the model and index
 //! formats. A reader never panics: every read past the end, impossible length or invalid UTF-8
 //! is an error naming what went wrong.
+// The model format (triage) uses the fixed-width and short-string parts.
+#![cfg_attr(not(feature = "triage"), allow(dead_code))]
 
 /// A bounds-checked cursor over bytes.
 pub(crate) struct Reader<'a> {

@@ -1,14 +1,20 @@
 //! The JSON contract every host shares (CLI JSON Lines, wasm, worker): how a JSON ticket is read
 //! and how a result is written. Kept in the core so that every host answers identically.
 
+#[cfg(feature = "triage")]
 use crate::classify::{Head, LabelledTicket, TicketClassifier};
 use crate::kb::{KnowledgeBase, SearchOptions};
+#[cfg(feature = "triage")]
 use crate::labels::{Area, Category, Complexity, Priority};
+#[cfg(feature = "triage")]
 use crate::sentiment::{conversation, ConversationMessage, Sender};
+#[cfg(feature = "triage")]
 use crate::triage::Triager;
+#[cfg(feature = "triage")]
 use crate::{Analyzer, Ticket};
 use serde_json::{json, Value};
 
+#[cfg(feature = "triage")]
 /// Reads a ticket from a JSON object: `id` (string or number), `subject`, and `message` (or
 /// `text` / `body`). Unknown fields are ignored; a field of the wrong type is an error.
 ///
@@ -34,16 +40,19 @@ pub fn ticket_from_json(value: &Value) -> Result<Ticket, String> {
     })
 }
 
+#[cfg(feature = "triage")]
 /// Analyses one JSON ticket; the result echoes the input's `id` exactly as given.
 pub fn analyze_json(analyzer: &Analyzer, value: &Value) -> Result<Value, String> {
     answer_ticket(value, |ticket| analyzer.analyze(ticket))
 }
 
+#[cfg(feature = "triage")]
 /// Triages one JSON ticket (the `helpdesk triage` line); the result echoes the input's `id`.
 pub fn triage_json(triager: &Triager, value: &Value) -> Result<Value, String> {
     answer_ticket(value, |ticket| triager.triage(ticket))
 }
 
+#[cfg(feature = "triage")]
 /// Reads a JSON ticket, runs `run` on it and writes the result as JSON with the input's `id`.
 fn answer_ticket<T: serde::Serialize>(
     value: &Value,
@@ -56,6 +65,7 @@ fn answer_ticket<T: serde::Serialize>(
     Ok(out)
 }
 
+#[cfg(feature = "triage")]
 /// Reads a labelled example for training or evaluation: a ticket (or `{"text": ...}`) plus any
 /// of `category`, `area`, `priority`, `complexity` (the exact label strings of DESIGN.md) and
 /// `intent` (any label up to 255 bytes — a team's own intents are welcome). At least one label.
@@ -95,6 +105,7 @@ pub fn labelled_from_json(value: &Value) -> Result<LabelledTicket, String> {
     Ok(LabelledTicket { ticket, labels })
 }
 
+#[cfg(feature = "triage")]
 /// Classifies one JSON ticket or message (`{"id", "text"}` or `{"id", "subject", "message"}`)
 /// with every head of a model: `{"id", "<head>": {"label", "confidence", "alternatives":
 /// [[label, p], …], "because": [{"feature", "weight"}, …]}, …}`.
@@ -162,6 +173,7 @@ pub fn search_json(kb: &KnowledgeBase, value: &Value) -> Result<Value, String> {
     Ok(out)
 }
 
+#[cfg(feature = "triage")]
 /// Follows sentiment through one JSON conversation:
 /// `{"id", "messages": [{"sender": "customer"|"agent"|"bot", "text", "at"?}]}`.
 pub fn conversation_json(analyzer: &Analyzer, value: &Value) -> Result<Value, String> {
@@ -241,6 +253,7 @@ pub(crate) fn echo_id(input: &Value, out: &mut Value) {
     }
 }
 
+#[cfg(feature = "triage")]
 fn string_field(value: &Value, names: &[&str]) -> Result<String, String> {
     for name in names {
         match value.get(*name) {

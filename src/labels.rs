@@ -32,6 +32,7 @@ macro_rules! label_enum {
         }
     };
 }
+#[cfg(feature = "triage")]
 pub(crate) use label_enum;
 
 label_enum! {

@@ -39,27 +39,38 @@
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![warn(missing_docs)]
 
+#[cfg(feature = "triage")]
 pub mod analyze;
 mod binary;
+#[cfg(feature = "triage")]
 pub mod classify;
 pub mod concepts;
 pub mod contract;
+#[cfg(feature = "triage")]
 pub mod desk;
+#[cfg(feature = "triage")]
 pub mod entities;
 pub mod error;
 pub mod kb;
+#[cfg(feature = "triage")]
 pub mod keywords;
 pub mod labels;
+#[cfg(feature = "triage")]
 pub mod redact;
+#[cfg(feature = "triage")]
 pub mod routing;
+#[cfg(feature = "triage")]
 pub mod sentiment;
 pub mod span;
 pub mod text;
+#[cfg(feature = "triage")]
 pub mod triage;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+#[cfg(feature = "triage")]
 pub use analyze::{Analysis, Analyzer, Field, Ticket};
 pub use error::{DataError, InputError};
+#[cfg(feature = "triage")]
 pub use text::Language;

@@ -87,6 +87,7 @@ impl Utf16Map {
 
 /// Serialises an `f32` score rounded to three decimals, so JSON shows `0.753`, not
 /// `0.7527112364768982` (the `f32` → `f64` widening of JSON numbers).
+#[cfg_attr(not(feature = "triage"), allow(dead_code))]
 pub(crate) fn serialize_rounded<S: serde::Serializer>(x: &f32, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_f64((f64::from(*x) * 1000.0).round() / 1000.0)
 }

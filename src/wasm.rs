@@ -1,14 +1,135 @@
 //! WebAssembly bindings: a thin conversion layer over the core (no logic of its own).
+//!
+//! [`SearchEngine`] is the knowledge base alone — all a help widget's search box needs, and
+//! the whole of the small build without the `triage` feature; [`Engine`] is the whole desk.
 
+#[cfg(feature = "triage")]
 use crate::classify::TicketClassifier;
 use crate::contract;
+#[cfg(feature = "triage")]
 use crate::desk::HelpDesk;
 use crate::kb::{Feedback, KnowledgeBase};
+#[cfg(feature = "triage")]
 use crate::routing::time::Timestamp;
+#[cfg(feature = "triage")]
 use crate::routing::{Roster, Router};
 use wasm_bindgen::prelude::*;
 
+/// The knowledge base as JavaScript sees it: search, feedback, stats, loading and saving.
+#[wasm_bindgen]
+pub struct SearchEngine {
+    kb: KnowledgeBase,
+}
+
+#[wasm_bindgen]
+impl SearchEngine {
+    /// The embedded default knowledge base.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> SearchEngine {
+        SearchEngine { kb: KnowledgeBase::embedded() }
+    }
+
+    /// Replaces the knowledge base with a JSON array of articles (text); errors name the
+    /// article and leave the current one in place.
+    #[wasm_bindgen(js_name = loadKb)]
+    pub fn load_kb(&mut self, articles_json: &str) -> Result<(), JsError> {
+        self.kb = kb_from_json(articles_json)?;
+        Ok(())
+    }
+
+    /// Replaces the knowledge base with bytes written by `kbBytes` (a prebuilt index).
+    #[wasm_bindgen(js_name = loadKbBytes)]
+    pub fn load_kb_bytes(&mut self, bytes: &[u8]) -> Result<(), JsError> {
+        self.kb = kb_from_bytes(bytes)?;
+        Ok(())
+    }
+
+    /// The knowledge base — index, articles and counters — as bytes for `loadKbBytes`.
+    #[wasm_bindgen(js_name = kbBytes)]
+    pub fn kb_bytes(&self) -> Vec<u8> {
+        self.kb.to_bytes()
+    }
+
+    /// Searches with a JSON query line `{"q", "limit"?, "lang"?, ...}` — exactly what
+    /// `helpdesk search` writes for it.
+    #[wasm_bindgen(js_name = searchLineJson)]
+    pub fn search_line_json(&self, line: &str) -> String {
+        search_line(&self.kb, line)
+    }
+
+    /// Searches the knowledge base; returns `{"hits": [...], "did_you_mean"?}` as JSON text.
+    #[wasm_bindgen(js_name = searchJson)]
+    pub fn search_json(&self, query: &str, limit: usize) -> String {
+        search(&self.kb, query, limit)
+    }
+
+    /// An article as JSON text, or `null` when no article has this id.
+    #[wasm_bindgen(js_name = articleJson)]
+    pub fn article_json(&self, id: &str) -> String {
+        article_json(&self.kb, id)
+    }
+
+    /// Records a verdict on an article: `view`, `helpful`, `not_helpful`, `suggested`,
+    /// `resolved` or `deflected`.
+    #[wasm_bindgen(js_name = recordFeedback)]
+    pub fn record_feedback(&mut self, article_id: &str, verdict: &str) -> Result<(), JsError> {
+        record_feedback(&mut self.kb, article_id, verdict)
+    }
+
+    /// Remembers a query that found nothing useful (a missing topic in the stats).
+    #[wasm_bindgen(js_name = recordUnanswered)]
+    pub fn record_unanswered(&mut self, query: &str) {
+        self.kb.record_unanswered(query);
+    }
+
+    /// The feedback report as JSON text; `today` (`YYYY-MM-DD`, optional) decides what is old.
+    #[wasm_bindgen(js_name = kbStatsJson)]
+    pub fn kb_stats_json(&self, today: Option<String>) -> String {
+        kb_stats(&self.kb, today)
+    }
+}
+
+impl Default for SearchEngine {
+    fn default() -> Self {
+        SearchEngine::new()
+    }
+}
+
+// The knowledge-base calls both engines answer, written once.
+
+fn kb_from_json(articles_json: &str) -> Result<KnowledgeBase, JsError> {
+    KnowledgeBase::from_json(articles_json).map_err(|e| js_error("invalid_kb", &e.to_string()))
+}
+
+fn kb_from_bytes(bytes: &[u8]) -> Result<KnowledgeBase, JsError> {
+    KnowledgeBase::from_bytes(bytes).map_err(|e| js_error("invalid_kb", &e.to_string()))
+}
+
+fn search(kb: &KnowledgeBase, query: &str, limit: usize) -> String {
+    let options = crate::kb::SearchOptions { limit: limit.clamp(1, 100), ..Default::default() };
+    serde_json::to_string(&kb.search(query, &options)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+}
+
+fn search_line(kb: &KnowledgeBase, line: &str) -> String {
+    contract::respond(1, line, |v| contract::search_json(kb, v)).to_string()
+}
+
+fn article_json(kb: &KnowledgeBase, id: &str) -> String {
+    kb.article(id).and_then(|a| serde_json::to_string(a).ok()).unwrap_or_else(|| "null".into())
+}
+
+fn record_feedback(kb: &mut KnowledgeBase, article_id: &str, verdict: &str) -> Result<(), JsError> {
+    let feedback = Feedback::parse(verdict).ok_or_else(|| js_error("invalid_feedback", &format!("unknown verdict {verdict:?}")))?;
+    kb.record_feedback(article_id, feedback).map_err(|e| js_error("unknown_article", &e.to_string()))
+}
+
+fn kb_stats(kb: &KnowledgeBase, today: Option<String>) -> String {
+    let today = today.as_deref().and_then(crate::kb::parse_day);
+    serde_json::to_string(&kb.stats(today)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+}
+
 /// The engine as JavaScript sees it.
+#[cfg(feature = "triage")]
 #[wasm_bindgen]
 pub struct Engine {
     desk: HelpDesk,
@@ -20,6 +141,7 @@ fn js_error(code: &str, message: &str) -> JsError {
     JsError::new(&format!("{code}: {message}"))
 }
 
+#[cfg(feature = "triage")]
 #[wasm_bindgen]
 impl Engine {
     /// An engine with the embedded defaults.
@@ -32,14 +154,14 @@ impl Engine {
     /// article and leave the current one in place.
     #[wasm_bindgen(js_name = loadKb)]
     pub fn load_kb(&mut self, articles_json: &str) -> Result<(), JsError> {
-        self.desk.kb = KnowledgeBase::from_json(articles_json).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
+        self.desk.kb = kb_from_json(articles_json)?;
         Ok(())
     }
 
     /// Replaces the knowledge base with bytes written by `kbBytes` (a prebuilt index).
     #[wasm_bindgen(js_name = loadKbBytes)]
     pub fn load_kb_bytes(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        self.desk.kb = KnowledgeBase::from_bytes(bytes).map_err(|e| js_error("invalid_kb", &e.to_string()))?;
+        self.desk.kb = kb_from_bytes(bytes)?;
         Ok(())
     }
 
@@ -52,15 +174,20 @@ impl Engine {
     /// Searches the knowledge base; returns `{"hits": [...], "did_you_mean"?}` as JSON text.
     #[wasm_bindgen(js_name = searchJson)]
     pub fn search_json(&self, query: &str, limit: usize) -> String {
-        let options = crate::kb::SearchOptions { limit: limit.clamp(1, 100), ..Default::default() };
-        serde_json::to_string(&self.desk.kb.search(query, &options)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+        search(&self.desk.kb, query, limit)
     }
 
     /// Searches with a JSON query line `{"q", "limit"?, "lang"?, ...}` — exactly what
     /// `helpdesk search` writes for it.
     #[wasm_bindgen(js_name = searchLineJson)]
     pub fn search_line_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::search_json(&self.desk.kb, v)).to_string()
+        search_line(&self.desk.kb, line)
+    }
+
+    /// An article as JSON text, or `null` when no article has this id.
+    #[wasm_bindgen(js_name = articleJson)]
+    pub fn article_json(&self, id: &str) -> String {
+        article_json(&self.desk.kb, id)
     }
 
     /// Suggests articles for one JSON ticket: `{"id", "category", "area", "suggestions"}`.
@@ -72,8 +199,7 @@ impl Engine {
     /// The feedback report as JSON text; `today` (`YYYY-MM-DD`, optional) decides what is old.
     #[wasm_bindgen(js_name = kbStatsJson)]
     pub fn kb_stats_json(&self, today: Option<String>) -> String {
-        let today = today.as_deref().and_then(crate::kb::parse_day);
-        serde_json::to_string(&self.desk.kb.stats(today)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+        kb_stats(&self.desk.kb, today)
     }
 
     /// Remembers a query that found nothing useful (a missing topic in the stats).
@@ -107,8 +233,7 @@ impl Engine {
     /// `resolved` or `deflected`.
     #[wasm_bindgen(js_name = recordFeedback)]
     pub fn record_feedback(&mut self, article_id: &str, verdict: &str) -> Result<(), JsError> {
-        let feedback = Feedback::parse(verdict).ok_or_else(|| js_error("invalid_feedback", &format!("unknown verdict {verdict:?}")))?;
-        self.desk.kb.record_feedback(article_id, feedback).map_err(|e| js_error("unknown_article", &e.to_string()))
+        record_feedback(&mut self.desk.kb, article_id, verdict)
     }
 
     /// Loads a model (bytes from `helpdesk train` or `trainJsonl`): `classifyJson` uses it,
@@ -184,10 +309,12 @@ impl Engine {
     }
 }
 
+#[cfg(feature = "triage")]
 impl Default for Engine {
     fn default() -> Self {
         Engine::new()
     }
 }
 
+#[cfg(feature = "triage")]
 use serde::Serialize;

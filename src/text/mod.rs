@@ -14,16 +14,21 @@
 //! assert!(tokens[2].stop); // "my" is a stopword
 //! ```
 
+#[cfg(feature = "triage")]
 mod email;
+#[cfg(feature = "triage")]
 mod lang;
 mod normalize;
 mod script;
 mod tokenize;
 
+#[cfg(feature = "triage")]
 pub use email::{html_to_text, looks_like_html, split_reply, MessageParts};
+#[cfg(feature = "triage")]
 pub use lang::{Language, LanguageDetector, LanguageGuess};
 pub use normalize::normalize;
 pub use script::{word_script, Script};
+#[cfg(feature = "triage")]
 pub(crate) use script::is_letter;
 pub use tokenize::{tokenize, RawToken, TokenKind};
 
