@@ -70,10 +70,11 @@ impl SearchEngine {
     }
 
     /// Records a verdict on an article: `view`, `helpful`, `not_helpful`, `suggested`,
-    /// `resolved` or `deflected`.
+    /// `resolved` or `deflected`; with the `query` it was found for, a verdict that it answered
+    /// (helpful, resolved, deflected) also teaches the KB that query.
     #[wasm_bindgen(js_name = recordFeedback)]
-    pub fn record_feedback(&mut self, article_id: &str, verdict: &str) -> Result<(), JsError> {
-        record_feedback(&mut self.kb, article_id, verdict)
+    pub fn record_feedback(&mut self, article_id: &str, verdict: &str, query: Option<String>) -> Result<(), JsError> {
+        record_feedback(&mut self.kb, article_id, verdict, query.as_deref())
     }
 
     /// Remembers a query that found nothing useful (a missing topic in the stats).
@@ -118,9 +119,13 @@ fn article_json(kb: &KnowledgeBase, id: &str) -> String {
     kb.article(id).and_then(|a| serde_json::to_string(a).ok()).unwrap_or_else(|| "null".into())
 }
 
-fn record_feedback(kb: &mut KnowledgeBase, article_id: &str, verdict: &str) -> Result<(), JsError> {
+fn record_feedback(kb: &mut KnowledgeBase, article_id: &str, verdict: &str, query: Option<&str>) -> Result<(), JsError> {
     let feedback = Feedback::parse(verdict).ok_or_else(|| js_error("invalid_feedback", &format!("unknown verdict {verdict:?}")))?;
-    kb.record_feedback(article_id, feedback).map_err(|e| js_error("unknown_article", &e.to_string()))
+    match query {
+        Some(q) => kb.record_feedback_for_query(article_id, feedback, q),
+        None => kb.record_feedback(article_id, feedback),
+    }
+    .map_err(|e| js_error("unknown_article", &e.to_string()))
 }
 
 fn kb_stats(kb: &KnowledgeBase, today: Option<String>) -> String {
@@ -232,8 +237,8 @@ impl Engine {
     /// Records a verdict on an article: `view`, `helpful`, `not_helpful`, `suggested`,
     /// `resolved` or `deflected`.
     #[wasm_bindgen(js_name = recordFeedback)]
-    pub fn record_feedback(&mut self, article_id: &str, verdict: &str) -> Result<(), JsError> {
-        record_feedback(&mut self.desk.kb, article_id, verdict)
+    pub fn record_feedback(&mut self, article_id: &str, verdict: &str, query: Option<String>) -> Result<(), JsError> {
+        record_feedback(&mut self.desk.kb, article_id, verdict, query.as_deref())
     }
 
     /// Loads a model (bytes from `helpdesk train` or `trainJsonl`): `classifyJson` uses it,

@@ -142,6 +142,11 @@ Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk sear
         /// no article is read again).
         #[arg(long)]
         save_index: Option<PathBuf>,
+        /// First teach the KB queries its articles answered: JSON Lines {"q", "id"} or
+        /// {"q", "expected": [id, …]} — e.g. what customers asked in tickets resolved with an
+        /// article. Repeatable.
+        #[arg(long)]
+        learn: Vec<PathBuf>,
     },
     /// Follow the customer's sentiment through conversations.
     #[command(after_help = "Input, one conversation per line:\n  {\"id\": \"C-1\", \"messages\": [{\"sender\": \"customer\", \"text\": \"...\"}, {\"sender\": \"agent\", \"text\": \"...\"}]}\n\n\
@@ -187,11 +192,17 @@ fn main() -> ExitCode {
             };
             return eval(triager, classifier, &input);
         }
-        Command::Search { kb, eval, weights, pretty, save_index } => {
+        Command::Search { kb, eval, weights, pretty, save_index, learn } => {
             let mut kb = match load_kb(kb.as_deref()) {
                 Ok(kb) => kb,
                 Err(message) => return fail(&message),
             };
+            for path in &learn {
+                match learn_queries(&mut kb, path) {
+                    Ok(n) => eprintln!("helpdesk: learned {n} query → article pairs from {}", path.display()),
+                    Err(message) => return fail(&message),
+                }
+            }
             if let Some(path) = save_index {
                 let bytes = kb.to_bytes();
                 return match std::fs::write(&path, &bytes) {
@@ -293,6 +304,28 @@ fn load_kb(path: Option<&Path>) -> Result<KnowledgeBase, String> {
         KnowledgeBase::from_json(&text)
     };
     kb.map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Teaches the KB the queries in a JSON Lines file (`{"q", "id"}` or `{"q", "expected": [ids]}`);
+/// returns how many pairs were learned. A line naming no known article is an error.
+fn learn_queries(kb: &mut KnowledgeBase, path: &Path) -> Result<usize, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut learned = 0;
+    for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let at = || format!("{}:{}", path.display(), i + 1);
+        let value = contract::parse_line(line).map_err(|e| format!("{}: {e}", at()))?;
+        let q = value.get("q").and_then(Value::as_str).ok_or_else(|| format!("{}: expected {{\"q\", \"id\"}}", at()))?;
+        let ids: Vec<&str> = match (value.get("id").and_then(Value::as_str), value.get("expected").and_then(Value::as_array)) {
+            (Some(id), _) => vec![id],
+            (None, Some(list)) => list.iter().filter_map(Value::as_str).collect(),
+            (None, None) => return Err(format!("{}: expected {{\"q\", \"id\"}} or {{\"q\", \"expected\": [ids]}}", at())),
+        };
+        for id in ids {
+            kb.learn(q, id).map_err(|e| format!("{}: {e}", at()))?;
+            learned += 1;
+        }
+    }
+    Ok(learned)
 }
 
 /// hit@1, hit@3 and MRR (first expected id in the top 10) overall, per kind and per language.

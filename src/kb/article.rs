@@ -69,7 +69,25 @@ pub struct Article {
     pub updated_at: String,
     /// Effectiveness counters.
     pub effectiveness: Effectiveness,
+    /// Queries this article answered, as users typed them (normalised), with how often —
+    /// learned from feedback ([`super::KnowledgeBase::learn`]) and searched as the article's
+    /// own words: next time someone asks that way, it is found.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub learned_queries: Vec<LearnedQuery>,
 }
+
+/// A query an article answered, and how many times.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct LearnedQuery {
+    /// The query, normalised (lower case, single spaces, at most 200 characters).
+    pub query: String,
+    /// Times it was answered by the article (at least 1).
+    pub count: u32,
+}
+
+/// The most distinct queries one article learns (more are not added; counts keep growing).
+pub const MAX_LEARNED_QUERIES: usize = 64;
 
 impl Article {
     /// The day number (days since 1970-01-01) of `updated_at`, if it is a valid date.
@@ -97,6 +115,12 @@ impl Article {
         }
         if self.text_bytes() > MAX_ARTICLE_BYTES {
             return bad(format!("more than {} KiB of text", MAX_ARTICLE_BYTES / 1024));
+        }
+        if self.learned_queries.len() > MAX_LEARNED_QUERIES {
+            return bad(format!("more than {MAX_LEARNED_QUERIES} learned queries"));
+        }
+        if self.learned_queries.iter().any(|l| l.count == 0 || l.query.trim().is_empty() || l.query.chars().count() > 200) {
+            return bad("a learned query is empty, longer than 200 characters or counted 0 times".into());
         }
         if !self.updated_at.is_empty() && self.updated_day().is_none() {
             return bad(format!("`updated_at` {:?} is not a YYYY-MM-DD date", self.updated_at));

@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// Number of indexed fields.
-pub const FIELDS: usize = 4;
+pub const FIELDS: usize = 5;
 /// Field numbers.
 pub const TITLE: usize = 0;
 /// Tags.
@@ -22,6 +22,8 @@ pub const TAGS: usize = 1;
 pub const SYMPTOMS: usize = 2;
 /// Steps and body.
 pub const BODY: usize = 3;
+/// Queries the article answered, learned from feedback ([`super::KnowledgeBase::learn`]).
+pub const QUERIES: usize = 4;
 
 /// One document's term frequencies per field.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -92,7 +94,19 @@ impl Index {
                 (self.docs.len() - 1) as u32
             }
         };
-        let mut terms: Vec<u32> = Vec::new();
+        self.docs[doc as usize] = DocInfo { len: [0; FIELDS], terms: Vec::new(), live: true };
+        self.live += 1;
+        self.extend(doc, entries, lens);
+        doc
+    }
+
+    /// Adds more terms to a live document (`lens`: the tokens they add per field); nothing for
+    /// a document that is not live.
+    pub fn extend(&mut self, doc: u32, entries: &DocTerms, lens: [u32; FIELDS]) {
+        if self.doc(doc).is_none() {
+            return;
+        }
+        let mut new_terms: Vec<u32> = Vec::new();
         for (text, field, surface) in entries {
             let id = self.term_id(text);
             if let Some(surface) = surface {
@@ -119,18 +133,18 @@ impl Index {
                         postings[at].tf[*field] = postings[at].tf[*field].saturating_add(1);
                     } else {
                         postings.insert(at, Posting { doc, tf });
-                        terms.push(id);
+                        new_terms.push(id);
                     }
                 }
             }
         }
-        for (f, l) in lens.iter().enumerate() {
-            self.total_len[f] += u64::from(*l);
+        let info = &mut self.docs[doc as usize];
+        info.terms.extend(new_terms);
+        for (f, added) in lens.iter().enumerate() {
+            info.len[f] = info.len[f].saturating_add(*added);
+            self.total_len[f] += u64::from(*added);
         }
-        self.docs[doc as usize] = DocInfo { len: lens, terms, live: true };
-        self.lens[doc as usize] = lens.map(length_code);
-        self.live += 1;
-        doc
+        self.lens[doc as usize] = info.len.map(length_code);
     }
 
     /// Removes a document; its number may be reused.
@@ -553,15 +567,15 @@ mod tests {
     #[test]
     fn add_remove_and_reuse_keep_postings_ordered() {
         let mut index = Index::default();
-        let a = index.add(&entries(&[("password", TITLE), ("reset", BODY), ("password", BODY)]), [1, 0, 0, 2]);
-        let b = index.add(&entries(&[("password", TITLE)]), [1, 0, 0, 0]);
+        let a = index.add(&entries(&[("password", TITLE), ("reset", BODY), ("password", BODY)]), [1, 0, 0, 2, 0]);
+        let b = index.add(&entries(&[("password", TITLE)]), [1, 0, 0, 0, 0]);
         let id = index.lookup("password").unwrap();
         assert_eq!(index.doc_freq(id), 2);
-        assert_eq!(index.term(id).postings[0].tf, [1, 0, 0, 1]);
+        assert_eq!(index.term(id).postings[0].tf, [1, 0, 0, 1, 0]);
         index.remove(a);
         assert_eq!(index.doc_freq(id), 1);
         assert_eq!(index.live_docs(), 1);
-        let c = index.add(&entries(&[("password", SYMPTOMS)]), [0, 0, 1, 0]);
+        let c = index.add(&entries(&[("password", SYMPTOMS)]), [0, 0, 1, 0, 0]);
         assert_eq!(c, a, "the freed slot is reused");
         let docs: Vec<u32> = index.term(id).postings.iter().map(|p| p.doc).collect();
         assert_eq!(docs, vec![a.min(b), a.max(b)]);
@@ -570,7 +584,7 @@ mod tests {
     #[test]
     fn completes_prefixes_and_finds_typos() {
         let mut index = Index::default();
-        index.add(&entries(&[("password", TITLE), ("passport", BODY), ("notification", BODY)]), [1, 0, 0, 2]);
+        index.add(&entries(&[("password", TITLE), ("passport", BODY), ("notification", BODY)]), [1, 0, 0, 2, 0]);
         let done: Vec<&str> = index.complete("pass", 10).iter().map(|(id, _)| index.term(*id).text.as_str()).collect();
         assert_eq!(done.len(), 2);
         let typo = index.fuzzy("pasword");

@@ -27,16 +27,26 @@ pub mod keyboard;
 pub mod rank;
 mod search;
 
-pub use article::{articles_from_json, parse_day, Article, Effectiveness, KbError};
+pub use article::{articles_from_json, parse_day, Article, Effectiveness, KbError, LearnedQuery};
 pub use rank::RankingWeights;
 pub use search::{Breakdown, Hit, SearchOptions, SearchResult, Snippet};
 
 use crate::concepts::ConceptDictionary;
 use crate::text::{Pipeline, Token};
-use index::{DocTerms, Index, BODY, FIELDS, SYMPTOMS, TAGS, TITLE};
+use index::{DocTerms, Index, BODY, FIELDS, QUERIES, SYMPTOMS, TAGS, TITLE};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// A learned query counts in the index up to this many times (term frequencies saturate anyway;
+/// the count itself keeps growing).
+const MAX_QUERY_REPEATS: u32 = 8;
+
+/// A query as remembered: normalised, single-spaced, at most 200 characters.
+fn query_key(query: &str) -> String {
+    let key: String = crate::text::normalize(query).split_whitespace().collect::<Vec<_>>().join(" ");
+    key.chars().take(200).collect()
+}
 
 /// The most distinct unanswered queries remembered (the oldest are not dropped; new ones are
 /// simply not added beyond this, so memory stays bounded).
@@ -318,11 +328,28 @@ impl KnowledgeBase {
         Ok(())
     }
 
+    /// Records a verdict on an article found for `query`; when the verdict says the article
+    /// answered it (helpful, resolved, deflected), the query is also [learned](Self::learn).
+    ///
+    /// ```
+    /// use helpdesk_ai::kb::{Feedback, KnowledgeBase};
+    /// let mut kb = KnowledgeBase::embedded();
+    /// kb.record_feedback_for_query("kb-reset-password-en", Feedback::Helpful, "locked out, forgot the secret word").unwrap();
+    /// let learned = &kb.article("kb-reset-password-en").unwrap().learned_queries;
+    /// assert_eq!(learned[0].query, "locked out, forgot the secret word");
+    /// ```
+    pub fn record_feedback_for_query(&mut self, id: &str, feedback: Feedback, query: &str) -> Result<(), KbError> {
+        self.record_feedback(id, feedback)?;
+        if matches!(feedback, Feedback::Helpful | Feedback::Resolved | Feedback::Deflected) {
+            self.learn(query, id)?;
+        }
+        Ok(())
+    }
+
     /// Remembers a query that found nothing useful (the host calls this when a search had no
     /// hits, or the user gave up): the stats list these as missing topics.
     pub fn record_unanswered(&mut self, query: &str) {
-        let key: String = crate::text::normalize(query).split_whitespace().collect::<Vec<_>>().join(" ");
-        let key: String = key.chars().take(200).collect();
+        let key = query_key(query);
         if key.is_empty() {
             return;
         }
@@ -388,38 +415,89 @@ impl KnowledgeBase {
     fn doc_terms(&self, a: &Article) -> (DocTerms, [u32; FIELDS]) {
         let mut entries: DocTerms = Vec::new();
         let mut lens = [0u32; FIELDS];
-        let mut field = |text: &str, f: usize, entries: &mut DocTerms| {
-            let tokens = self.pipeline.tokens(text);
-            let words: Vec<&Token> = tokens.iter().filter(|t| t.is_wordlike()).collect();
-            lens[f] += words.len() as u32;
-            for t in &words {
-                if !t.stop {
-                    entries.push((t.stem.clone(), f, Some(t.norm.clone())));
-                }
-            }
-            for pair in words.windows(2) {
-                if !pair[0].stop && !pair[1].stop {
-                    entries.push((format!("{} {}", pair[0].stem, pair[1].stem), f, None));
-                }
-            }
-            for m in self.concepts.find(&tokens) {
-                if let Some(c) = self.concepts.get(m.concept) {
-                    entries.push((format!("~{}", c.id), f, None));
-                }
-            }
-        };
-        field(&a.title, TITLE, &mut entries);
+        self.field_terms(&a.title, TITLE, &mut entries, &mut lens);
         for tag in &a.tags {
-            field(tag, TAGS, &mut entries);
+            self.field_terms(tag, TAGS, &mut entries, &mut lens);
         }
         for s in &a.symptoms {
-            field(s, SYMPTOMS, &mut entries);
+            self.field_terms(s, SYMPTOMS, &mut entries, &mut lens);
         }
         for s in &a.steps {
-            field(s, BODY, &mut entries);
+            self.field_terms(s, BODY, &mut entries, &mut lens);
         }
-        field(&a.body, BODY, &mut entries);
+        self.field_terms(&a.body, BODY, &mut entries, &mut lens);
+        for learned in &a.learned_queries {
+            for _ in 0..learned.count.min(MAX_QUERY_REPEATS) {
+                self.field_terms(&learned.query, QUERIES, &mut entries, &mut lens);
+            }
+        }
         (entries, lens)
+    }
+
+    /// Adds the terms of `text` as field `f`: stems (with surface forms) of words that are not
+    /// stopwords, bigrams of adjacent ones, and the concepts it mentions.
+    fn field_terms(&self, text: &str, f: usize, entries: &mut DocTerms, lens: &mut [u32; FIELDS]) {
+        let tokens = self.pipeline.tokens(text);
+        let words: Vec<&Token> = tokens.iter().filter(|t| t.is_wordlike()).collect();
+        lens[f] += words.len() as u32;
+        for t in &words {
+            if !t.stop {
+                entries.push((t.stem.clone(), f, Some(t.norm.clone())));
+            }
+        }
+        for pair in words.windows(2) {
+            if !pair[0].stop && !pair[1].stop {
+                entries.push((format!("{} {}", pair[0].stem, pair[1].stem), f, None));
+            }
+        }
+        for m in self.concepts.find(&tokens) {
+            if let Some(c) = self.concepts.get(m.concept) {
+                entries.push((format!("~{}", c.id), f, None));
+            }
+        }
+    }
+
+    /// Learns that `query` was answered by article `id` — a user said it helped, a ticket asked
+    /// that way was resolved with it: the query's words become the article's own (field
+    /// `queries`), so the next person who asks that way finds it. Each article keeps up to
+    /// [`article::MAX_LEARNED_QUERIES`] distinct queries and counts repeats.
+    ///
+    /// ```
+    /// use helpdesk_ai::kb::{KnowledgeBase, SearchOptions};
+    /// let mut kb = KnowledgeBase::from_json(r#"[
+    ///   {"id": "strike", "title": "Strikethrough text in Markdown", "body": "Wrap the words in two tildes."},
+    ///   {"id": "bold", "title": "Bold text in Markdown", "body": "Wrap the words in two asterisks."}]"#).unwrap();
+    /// let top = |kb: &KnowledgeBase, q: &str| kb.search(q, &SearchOptions::default()).hits[0].id.clone();
+    /// assert_eq!(top(&kb, "line through my words"), "bold"); // no shared word: a coin toss
+    /// kb.learn("draw a line through words", "strike").unwrap();
+    /// assert_eq!(top(&kb, "line through my words"), "strike");
+    /// ```
+    pub fn learn(&mut self, query: &str, id: &str) -> Result<(), KbError> {
+        let doc = *self.by_id.get(id).ok_or_else(|| KbError::UnknownArticle(id.to_string()))?;
+        let key = query_key(query);
+        if key.is_empty() {
+            return Ok(());
+        }
+        let Some(article) = self.articles[doc as usize].as_mut() else {
+            return Err(KbError::UnknownArticle(id.to_string()));
+        };
+        let learned = &mut article.learned_queries;
+        match learned.iter().position(|l| l.query == key) {
+            Some(i) => {
+                let l = &mut learned[i];
+                l.count = l.count.saturating_add(1);
+                if l.count > MAX_QUERY_REPEATS {
+                    return Ok(()); // counted, but the index has weighed it enough
+                }
+            }
+            None if learned.len() < article::MAX_LEARNED_QUERIES => learned.push(LearnedQuery { query: key.clone(), count: 1 }),
+            None => return Ok(()),
+        }
+        let mut entries = Vec::new();
+        let mut lens = [0u32; FIELDS];
+        self.field_terms(&key, QUERIES, &mut entries, &mut lens);
+        self.index.extend(doc, &entries, lens);
+        Ok(())
     }
 
     /// Serialises the knowledge base — articles with their counters, the index itself, and
@@ -559,7 +637,16 @@ mod tests {
         kb.upsert(Article { id: "new".into(), title: "Invite teammates by link".into(), ..Default::default() }).unwrap();
         kb.record_feedback("new", Feedback::Helpful).unwrap();
         kb.record_unanswered("export to notion");
+        for _ in 0..3 {
+            kb.learn("the zebra onboarding checklist", "new").unwrap();
+        }
         let loaded = KnowledgeBase::from_bytes(&kb.to_bytes()).unwrap();
+        // Learned queries survive both formats, and a KB rebuilt from its JSON searches the same.
+        let rebuilt = KnowledgeBase::from_json(&kb.to_json()).unwrap();
+        assert_eq!(rebuilt.article("new").unwrap().learned_queries[0].count, 3);
+        let search = |kb: &KnowledgeBase| serde_json::to_string(&kb.search("zebra checklist", &SearchOptions::default())).unwrap();
+        assert_eq!(search(&rebuilt), search(&kb));
+        assert!(search(&kb).contains("\"new\""));
         assert_eq!(loaded.len(), kb.len());
         assert_eq!(loaded.stats(None), kb.stats(None));
         for q in ["invite", "pasword", "не приходят уведомл", "ghbdtn", "charged twice refund", "oshibka sinhronizacii"] {

@@ -42,6 +42,13 @@ pub struct FieldWeights {
     pub symptoms: f32,
     /// Steps and body.
     pub body: f32,
+    /// Queries the article answered (learned from feedback).
+    #[serde(default = "default_queries_weight")]
+    pub queries: f32,
+}
+
+fn default_queries_weight() -> f32 {
+    3.0
 }
 
 /// BM25 parameters.
@@ -132,7 +139,7 @@ impl Default for RankingWeights {
             relevance_sharpness: 1.0,
             smoothing: Smoothing { strength: 1.0, feedback_prior: 0.5, resolution_prior: 0.5 },
             recency_half_life_days: 365.0,
-            fields: FieldWeights { title: 1.0, tags: 1.0, symptoms: 1.0, body: 1.0 },
+            fields: FieldWeights { title: 1.0, tags: 1.0, symptoms: 1.0, body: 1.0, queries: 1.0 },
             bm25: Bm25 { k1: 1.2, b: 0.75 },
             matches: MatchWeights { exact: 1.0, prefix: 1.0, fuzzy: 1.0, layout: 1.0, translit: 1.0, concept: 1.0, synonym: 1.0, phrase: 1.0 },
             context: ContextBoosts { language: 0.0, audience: 0.0, tier: 0.0, version: 0.0, category: 0.0, area: 0.0 },

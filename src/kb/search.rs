@@ -431,7 +431,7 @@ impl KnowledgeBase {
             return Vec::new();
         }
         let w = &self.weights;
-        let field_weight = [w.fields.title, w.fields.tags, w.fields.symptoms, w.fields.body];
+        let field_weight = [w.fields.title, w.fields.tags, w.fields.symptoms, w.fields.body, w.fields.queries];
         let avg = index.average_len();
         let (k1, b) = (w.bm25.k1, w.bm25.b);
         // Per field and length code: the field weight over BM25's length normalisation
