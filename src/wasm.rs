@@ -83,6 +83,11 @@ impl SearchEngine {
         self.kb.record_unanswered(query);
     }
 
+    /// Learns that `query` was answered by article `id` (see `KnowledgeBase::learn`).
+    pub fn learn(&mut self, query: &str, id: &str) -> Result<(), JsError> {
+        learn(&mut self.kb, query, id)
+    }
+
     /// The feedback report as JSON text; `today` (`YYYY-MM-DD`, optional) decides what is old.
     #[wasm_bindgen(js_name = kbStatsJson)]
     pub fn kb_stats_json(&self, today: Option<String>) -> String {
@@ -126,6 +131,10 @@ fn record_feedback(kb: &mut KnowledgeBase, article_id: &str, verdict: &str, quer
         None => kb.record_feedback(article_id, feedback),
     }
     .map_err(|e| js_error("unknown_article", &e.to_string()))
+}
+
+fn learn(kb: &mut KnowledgeBase, query: &str, id: &str) -> Result<(), JsError> {
+    kb.learn(query, id).map_err(|e| js_error("unknown_article", &e.to_string()))
 }
 
 fn kb_stats(kb: &KnowledgeBase, today: Option<String>) -> String {
@@ -211,6 +220,11 @@ impl Engine {
     #[wasm_bindgen(js_name = recordUnanswered)]
     pub fn record_unanswered(&mut self, query: &str) {
         self.desk.kb.record_unanswered(query);
+    }
+
+    /// Learns that `query` was answered by article `id` (see `KnowledgeBase::learn`).
+    pub fn learn(&mut self, query: &str, id: &str) -> Result<(), JsError> {
+        learn(&mut self.desk.kb, query, id)
     }
 
     /// Trains a model on JSON Lines of labelled examples (tickets with category/area/priority/
