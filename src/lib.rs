@@ -55,6 +55,7 @@ pub mod kb;
 #[cfg(feature = "triage")]
 pub mod keywords;
 pub mod labels;
+pub mod math;
 #[cfg(feature = "triage")]
 pub mod redact;
 #[cfg(feature = "triage")]

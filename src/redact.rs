@@ -908,7 +908,7 @@ fn high_entropy(value: &str) -> bool {
         .filter(|&&c| c > 0)
         .map(|&c| {
             let p = f64::from(c) / n;
-            -p * p.log2()
+            -p * crate::math::log2_f64(p)
         })
         .sum();
     entropy >= 3.0

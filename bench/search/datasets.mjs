@@ -51,6 +51,34 @@ export function loadStackFaq(datasets) {
   };
 }
 
+/**
+ * StackFAQ with a memory: each thread's paraphrases split in two (1st, 3rd, 5th … / 2nd, 4th …).
+ * The first half is what earlier users asked and found the thread helpful for — our engine learns
+ * them (`helpdesk search --learn`, wasm `learn`), the peers get them appended to the article's
+ * symptoms field (the way to give them the same knowledge); the second half are the queries.
+ * None of the queries scored was seen.
+ */
+export function stackFaqLearned(datasets) {
+  const ds = loadStackFaq(datasets);
+  const seen = new Map();
+  const learned = [];
+  const queries = [];
+  for (const q of ds.queries) {
+    const id = q.expected[0];
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    if (n % 2 === 1) learned.push({ q: q.q, id });
+    else queries.push(q);
+  }
+  return {
+    ...ds,
+    key: 'stackfaq-learn',
+    title: 'StackFAQ after feedback: half of each thread\'s paraphrases learned, the other half asked',
+    learned,
+    queries,
+  };
+}
+
 /** Our KB: a JSON array of articles, and JSON Lines {q, lang, kind, expected:[ids]}. */
 export function loadOwnKb(articlesPath, queriesPath) {
   for (const p of [articlesPath, queriesPath]) if (!existsSync(p)) throw new BenchError(`KB file missing: ${p}`);
@@ -109,12 +137,12 @@ export function loadOwnKb(articlesPath, queriesPath) {
  * The text a peer library indexes, per field: title, tags, symptoms, and steps + body as `text`.
  * Every peer gets exactly these four fields.
  */
-export function peerDoc(a) {
+export function peerDoc(a, learned = []) {
   return {
     id: a.id,
     title: a.title,
     tags: a.tags.join(' '),
-    symptoms: a.symptoms.join('\n'),
+    symptoms: [...a.symptoms, ...learned].join('\n'),
     text: [...a.steps, a.body].filter(Boolean).join('\n'),
   };
 }

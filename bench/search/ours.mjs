@@ -56,13 +56,13 @@ export function wasmIds(parsed) {
 }
 
 /**
- * Runs `helpdesk search --kb kbPath` once with every query on stdin and returns one entry per
- * query, in order: { ids: [...] } or { error }. Checks that the output has one line per query
- * and that each line echoes its query.
+ * Runs `helpdesk search --kb kbPath [extraArgs…]` once with every query on stdin and returns one
+ * entry per query, in order: { ids: [...] } or { error }. Checks that the output has one line per
+ * query and that each line echoes its query.
  */
-export async function runCliSearch(bin, kbPath, queries) {
+export async function runCliSearch(bin, kbPath, queries, extraArgs = []) {
   const started = performance.now();
-  const child = spawn(bin, ['search', '--kb', kbPath], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(bin, ['search', '--kb', kbPath, ...extraArgs], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.setEncoding('utf8');
   child.stderr.on('data', (d) => {

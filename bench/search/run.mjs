@@ -7,6 +7,9 @@
 // Data sets (datasets.mjs, gen.mjs):
 //   stackfaq  shared/datasets/stackfaq (evaluation only, never copied into the repo): 125 threads
 //             as articles, their 1,249 crowd paraphrases as queries
+//   stackfaq-learn  the same threads after feedback: half of each thread's paraphrases learned
+//             (ours: `--learn` / `learn()`; peers: appended to the article's symptoms), the other
+//             half asked
 //   ours      data/kb/articles.json + data/kb/queries/test.jsonl (per-`kind` metrics too)
 //   gen       50,000 generated en/ru articles + 300 generated queries (gen.mjs; skipped by --quick)
 //
@@ -29,7 +32,7 @@ import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BenchError, REPO_DIR, f3, findDatasets, parseArgs, round, runMain, table, writeJson } from '../sentiment/lib.mjs';
-import { engineKb, loadOwnKb, loadStackFaq, peerDoc } from './datasets.mjs';
+import { engineKb, loadOwnKb, loadStackFaq, peerDoc, stackFaqLearned } from './datasets.mjs';
 import { DEFAULT_SEED, generateKb } from './gen.mjs';
 import { K, evaluate, keystrokesOf, memNow, metrics, queryOrder, rankOf, timeKeystrokes, timeStats } from './measure.mjs';
 import { NOT_BUILT_HINT, probeCli, probeWasm, runCliSearch } from './ours.mjs';
@@ -37,11 +40,11 @@ import { loadPeers } from './peers.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OURS = 'helpdesk-ai';
-const DATASETS = ['stackfaq', 'ours', 'gen'];
+const DATASETS = ['stackfaq', 'stackfaq-learn', 'ours', 'gen'];
 
 const USAGE = `usage: node --expose-gc bench/search/run.mjs [options]
   --quick              skip the generated 50,000-article KB
-  --only NAME          one data set: stackfaq, ours or gen
+  --only NAME          one data set: stackfaq, stackfaq-learn, ours or gen
   --helpdesk PATH      the helpdesk CLI (default: <repo>/target/release/helpdesk)
   --wasm PATH          the wasm package for Node (default: <repo>/target/pkg-node/helpdesk_ai.js)
   --peers-only         skip our engine
@@ -89,7 +92,9 @@ async function benchDataset(ds, ctx) {
   const order = queryOrder(queries.length, ds.key);
   const typed = keystrokesOf(queries, order);
   const nKeys = typed.reduce((s, t) => s + t.length, 0);
-  const docs = ds.articles.map(peerDoc);
+  const learnedBy = new Map();
+  for (const { q, id } of ds.learned ?? []) learnedBy.set(id, [...(learnedBy.get(id) ?? []), q]);
+  const docs = ds.articles.map((a) => peerDoc(a, learnedBy.get(a.id)));
   const multilingual = ds.articles.some((a) => a.lang && a.lang !== 'en');
   // per library: quality queries get up to 60% of the budget, warm-up up to 10%, and the timed
   // keystrokes what is left (at least 25%)
@@ -104,11 +109,14 @@ async function benchDataset(ds, ctx) {
     const kbPath = join(tmp, `${ds.key}-kb.json`);
     const kbJson = JSON.stringify(engineKb(ds.articles));
     writeFileSync(kbPath, kbJson);
+    const learnPath = join(tmp, `${ds.key}-learn.jsonl`);
+    if (ds.learned) writeFileSync(learnPath, ds.learned.map((x) => JSON.stringify(x)).join('\n') + '\n');
+    const learnArgs = ds.learned ? ['--learn', learnPath] : [];
     const entry = { cli: null, wasm: null };
     if (cli?.available) {
       log(`${OURS} CLI (${ds.articles.length} articles, ${queries.length} queries) …`);
       try {
-        const { results, seconds } = await runCliSearch(cli.bin, kbPath, queries);
+        const { results, seconds } = await runCliSearch(cli.bin, kbPath, queries, learnArgs);
         entry.quality_from = 'cli';
         entry.cli = { seconds: round(seconds, 3), errors: results.filter((r) => r.error).length, first_error: results.find((r) => r.error)?.error ?? null };
         entry.ranks = results.map((r, i) => rankOf(r.ids ?? [], queries[i].expected));
@@ -123,7 +131,7 @@ async function benchDataset(ds, ctx) {
     if (wasm?.available) {
       log(`${OURS} wasm (fresh process) …`);
       const w = runWasmChild(
-        { key: ds.key, wasmPath: wasm.path, kbPath, queries: queries.map(({ q, expected }) => ({ q, expected })), order, budgetMs: budget },
+        { key: ds.key, wasmPath: wasm.path, kbPath, learned: ds.learned ?? [], queries: queries.map(({ q, expected }) => ({ q, expected })), order, budgetMs: budget },
         tmp,
         ds.key,
       );
@@ -150,6 +158,8 @@ async function benchDataset(ds, ctx) {
         const sp = w.sp;
         entry.wasm = {
           build_ms: round(w.build_ms, 1),
+          index_bytes: w.index_bytes,
+          index_load_ms: round(w.index_load_ms, 1),
           memory_bytes: w.memory_bytes,
           errors: w.errors,
           cli_agreement: agree,
@@ -161,6 +171,7 @@ async function benchDataset(ds, ctx) {
     delete entry.cliIds;
     libs[OURS] = entry;
     rmSync(kbPath, { force: true });
+    rmSync(learnPath, { force: true });
   }
 
   // peers
@@ -293,6 +304,9 @@ function report(r) {
   if (ours?.cli?.failed) lines.push(`${OURS}: the CLI failed: ${ours.cli.failed}`);
   if (ours?.wasm?.failed) lines.push(`${OURS}: the wasm run failed: ${ours.wasm.failed.split('\n')[0]}`);
   if (ours?.cli?.errors) lines.push(`${OURS}: ${ours.cli.errors} error line(s) counted as misses; first: ${JSON.stringify(ours.cli.first_error)}`);
+  if (ours?.wasm?.index_bytes) {
+    lines.push(`${OURS}: index as bytes ${mb(ours.wasm.index_bytes)} MiB, loaded from them in ${us(ours.wasm.index_load_ms)} ms (vs ${us(ours.wasm.build_ms)} ms building it from the articles' JSON)`);
+  }
   if (ours?.wasm?.cli_agreement) {
     const a = ours.wasm.cli_agreement;
     lines.push(`${OURS}: wasm and CLI top-10 ids identical for ${a.same_top10}/${a.of} queries`);
@@ -406,6 +420,7 @@ async function main() {
   const loaded = [];
   for (const key of chosen) {
     if (key === 'stackfaq') loaded.push(loadStackFaq(findDatasets(opts.datasets)));
+    else if (key === 'stackfaq-learn') loaded.push(stackFaqLearned(findDatasets(opts.datasets)));
     else if (key === 'ours') {
       loaded.push(
         loadOwnKb(

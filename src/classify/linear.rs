@@ -145,7 +145,7 @@ impl LinearModel {
 pub fn softmax(z: &[f32], temperature: f32) -> Vec<f32> {
     let t = temperature.max(1e-3);
     let max = z.iter().copied().fold(f32::NEG_INFINITY, f32::max);
-    let exp: Vec<f32> = z.iter().map(|v| ((v - max) / t).exp()).collect();
+    let exp: Vec<f32> = z.iter().map(|v| crate::math::exp((v - max) / t)).collect();
     let sum: f32 = exp.iter().sum();
     exp.iter().map(|e| e / sum).collect()
 }

@@ -254,7 +254,7 @@ impl TicketClassifier {
             for step in 0..=60 {
                 let t = 0.4 + step as f32 * 0.05;
                 model.set_temperature(h, t);
-                let loss: f32 = examples.iter().map(|(z, y)| -(model.probabilities(h, z)[*y].max(1e-7)).ln()).sum();
+                let loss: f32 = examples.iter().map(|(z, y)| -crate::math::ln(model.probabilities(h, z)[*y].max(1e-7))).sum();
                 if loss < best.0 {
                     best = (loss, t);
                 }

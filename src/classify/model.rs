@@ -382,7 +382,7 @@ fn quantisation_scale(m: &LinearModel, dim: usize, bits: u8) -> f32 {
     };
     let mut best = (f64::INFINITY, max / q_max);
     for step in 0..24 {
-        let scale = max / q_max * 0.85f32.powi(step);
+        let scale = max / q_max * crate::math::powf(0.85, step as f32);
         let e = error(scale);
         if e < best.0 {
             best = (e, scale);

@@ -468,7 +468,7 @@ pub fn length_code(len: u32) -> u8 {
     if len < 128 {
         len as u8
     } else {
-        (128.0 + ((len as f32 / 128.0).log2() * 32.0).round()).min(255.0) as u8
+        (128.0 + (crate::math::log2(len as f32 / 128.0) * 32.0).round()).min(255.0) as u8
     }
 }
 
@@ -477,7 +477,7 @@ pub fn code_length(code: u8) -> u32 {
     if code < 128 {
         u32::from(code)
     } else {
-        (128.0 * 2f32.powf(f32::from(code - 128) / 32.0)).round() as u32
+        (128.0 * crate::math::powf(2.0, f32::from(code - 128) / 32.0)).round() as u32
     }
 }
 

@@ -198,7 +198,7 @@ impl RankingWeights {
     /// date or "today" is unknown.
     pub fn recency_score(&self, updated_day: Option<i64>, today: Option<i64>) -> f32 {
         match (updated_day, today) {
-            (Some(u), Some(t)) => 0.5f32.powf((t - u).max(0) as f32 / self.recency_half_life_days),
+            (Some(u), Some(t)) => crate::math::powf(0.5, (t - u).max(0) as f32 / self.recency_half_life_days),
             _ => 0.5,
         }
     }

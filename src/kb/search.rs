@@ -202,15 +202,10 @@ impl KnowledgeBase {
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = cut(query, MAX_QUERY_BYTES);
         let typing = options.prefix && !query.ends_with(char::is_whitespace);
-        let t0 = std::time::Instant::now();
         let tokens = self.pipeline.tokens(query);
         let groups = self.query_groups(&tokens, typing);
-        let t1 = std::time::Instant::now();
         let scored = self.score(&groups);
-        let t2 = std::time::Instant::now();
-        let n_scored = scored.len();
         let hits = self.rank(scored, &groups, options);
-        if std::env::var("HD_TIME").is_ok() { for g in &groups { eprintln!("  {:?} word={} {:?}", g.typed, g.word, g.alternatives.iter().map(|a| (self.index.term(a.term).text.clone(), a.weight, self.index.term(a.term).postings.len())).collect::<Vec<_>>()); } eprintln!("TIME groups {:?} score {:?} rank {:?} scored {n_scored} postings {}", t1 - t0, t2 - t1, t2.elapsed(), groups.iter().flat_map(|g| &g.alternatives).map(|a| self.index.term(a.term).postings.len()).sum::<usize>()); }
         let did_you_mean = if hits.is_empty() { self.did_you_mean(&tokens) } else { None };
         SearchResult { hits, did_you_mean }
     }
@@ -456,7 +451,7 @@ impl KnowledgeBase {
         };
         let scale_of = |alt: &Alternative| {
             let df = index.term(alt.term).postings.len() as f32;
-            (1.0 + (n - df + 0.5) / (df + 0.5)).ln() * (k1 + 1.0)
+            crate::math::ln(1.0 + (n - df + 0.5) / (df + 0.5)) * (k1 + 1.0)
         };
         let mut total = vec![0f32; slots];
         let mut matched = vec![0u16; slots];
@@ -530,7 +525,6 @@ impl KnowledgeBase {
     /// Blends relevance (`scored`: the best candidates, best first) with feedback, recency,
     /// resolution success and context, and builds the hits.
     fn rank(&self, scored: Vec<(u32, f32, u16)>, groups: &[Group], options: &SearchOptions) -> Vec<Hit> {
-        let tr0 = std::time::Instant::now();
         let Some(&(_, top, _)) = scored.first() else { return Vec::new() };
         let w = &self.weights;
         let today = options.today.as_deref().and_then(super::parse_day);
@@ -559,7 +553,7 @@ impl KnowledgeBase {
                 context,
                 bm25f,
             };
-            let score = w.blend.relevance * relevance.powf(w.relevance_sharpness)
+            let score = w.blend.relevance * crate::math::powf(relevance, w.relevance_sharpness)
                 + w.blend.feedback * breakdown.feedback
                 + w.blend.recency * breakdown.recency
                 + w.blend.resolution * breakdown.resolution
@@ -568,8 +562,7 @@ impl KnowledgeBase {
         }
         ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
         ranked.truncate(options.limit.clamp(1, 100));
-        let tr1 = std::time::Instant::now();
-        let r: Vec<Hit> = ranked
+        ranked
             .into_iter()
             .map(|(score, breakdown, article, doc)| {
                 let (matched, stems, surfaces) = self.matched_terms(doc, groups);
@@ -584,9 +577,7 @@ impl KnowledgeBase {
                     snippet: self.snippet(doc, article, &stems, &surfaces),
                 }
             })
-            .collect();
-        if std::env::var("HD_TIME").is_ok() { eprintln!("RANK select+blend {:?} hits {:?}", tr1 - tr0, tr1.elapsed()); }
-        r
+            .collect()
     }
 
     /// What matched in a document: display strings, and the matched words' stems and surface

@@ -469,13 +469,13 @@ impl SentimentAnalyzer {
             SentimentLabel::Positive => score - self.thresholds.positive,
             SentimentLabel::Neutral => (score - self.thresholds.negative).min(self.thresholds.positive - score),
         };
-        let evidence = 1.0 - (-(cues.len() as f32) / 2.0).exp();
-        let confidence = (0.5 + 0.35 * (margin * 4.0).tanh() + 0.15 * evidence).clamp(0.0, 1.0);
+        let evidence = 1.0 - crate::math::exp(-(cues.len() as f32) / 2.0);
+        let confidence = (0.5 + 0.35 * crate::math::tanh(margin * 4.0) + 0.15 * evidence).clamp(0.0, 1.0);
 
         let mut emotions: Vec<EmotionScore> = Emotion::ALL
             .into_iter()
             .filter(|e| emotion[e.index()] > 0.0)
-            .map(|e| EmotionScore { emotion: e, score: round3(1.0 - (-emotion[e.index()] / 2.5).exp()) })
+            .map(|e| EmotionScore { emotion: e, score: round3(1.0 - crate::math::exp(-emotion[e.index()] / 2.5)) })
             .collect();
         emotions.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.emotion.cmp(&b.emotion)));
 

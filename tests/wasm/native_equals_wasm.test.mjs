@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 
 // Routing needs a time for tickets without `created_at`; both sides get the same one.
 const NOW = '2026-11-25T09:00:00Z';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -84,4 +85,29 @@ test('the wasm engine turns hostile input into errors, never a crash', () => {
   const ok = engine.analyze({ id: 'x', message: 'Не приходит код 2FA на iPhone 13' });
   assert.equal(ok.language.code, 'ru');
   assert.equal(ok.id, 'x');
+});
+
+test('wasm search equals native search on every prefix of the labelled queries, and the index bytes are the same', () => {
+  const { SearchEngine } = require(path.join(root, 'target/pkg-node/helpdesk_ai.js'));
+  const queries = ['data/kb/queries/dev.jsonl', 'data/kb/queries/test.jsonl']
+    .flatMap((f) => readFileSync(path.join(root, f), 'utf8').split('\n').filter(Boolean))
+    .map((l) => JSON.parse(l).q);
+  // Every query as typed, letter by letter (search as you type), plus hostile ones.
+  const lines = [];
+  for (const q of queries) for (let i = 1; i <= q.length; i++) lines.push(JSON.stringify({ q: q.slice(0, i) }));
+  lines.push('{"q": 5}', '[]', JSON.stringify({ q: 'ё'.repeat(5000) }), JSON.stringify({ q: 'reset', limit: 100, lang: 'ru' }));
+  const native = execFileSync(cli, ['search'], { input: lines.join('\n') + '\n', maxBuffer: 1 << 30 })
+    .toString('utf8')
+    .split('\n')
+    .filter((l) => l.length > 0);
+  assert.equal(native.length, lines.length);
+  const engine = new SearchEngine();
+  for (let i = 0; i < lines.length; i++) {
+    const expected = native[i].replace(/"error":\{"line":\d+,/, '"error":{"line":1,');
+    assert.equal(engine.searchLineJson(lines[i]), expected, `search line ${i + 1} differs: ${lines[i]}`);
+  }
+  const indexPath = path.join(mkdtempSync(path.join(tmpdir(), 'helpdesk-index-')), 'kb.bin');
+  execFileSync(cli, ['search', '--save-index', indexPath]);
+  const nativeBytes = readFileSync(indexPath);
+  assert.ok(Buffer.from(engine.kbBytes()).equals(nativeBytes), 'the default KB index bytes differ between wasm and native');
 });
