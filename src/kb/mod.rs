@@ -60,7 +60,7 @@ pub struct KnowledgeBase {
     articles: Vec<Option<Article>>,
     /// Per document, its passages (symptoms, steps, body sentences) lower-cased once, for
     /// choosing snippets without lower-casing on every keystroke.
-    passages: Vec<Vec<Passage>>,
+    passages: Vec<Passages>,
     by_id: FxHashMap<String, u32>,
     index: Index,
     unanswered: BTreeMap<String, u32>,
@@ -96,7 +96,8 @@ pub(crate) struct Passage {
     pub(crate) field: &'static str,
     /// Index into `symptoms`/`steps`, or the byte range of a body sentence.
     pub(crate) at: (usize, usize),
-    pub(crate) lower: String,
+    /// Where its lower-cased text starts in [`Passages::lower`].
+    pub(crate) start: usize,
 }
 
 impl Passage {
@@ -110,13 +111,27 @@ impl Passage {
     }
 }
 
-fn passages(article: &Article) -> Vec<Passage> {
-    let mut out = Vec::new();
+/// An article's passages (symptoms, steps, body sentences), and their text lower-cased once and
+/// joined by newlines: a snippet is chosen by searching that one string for each matched word,
+/// not every passage for every word.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Passages {
+    pub(crate) lower: String,
+    pub(crate) list: Vec<Passage>,
+}
+
+fn passages(article: &Article) -> Passages {
+    let mut out = Passages::default();
+    let mut push = |field: &'static str, at: (usize, usize), text: &str| {
+        out.list.push(Passage { field, at, start: out.lower.len() });
+        out.lower.push_str(&text.to_lowercase());
+        out.lower.push('\n');
+    };
     for (i, s) in article.symptoms.iter().enumerate() {
-        out.push(Passage { field: "symptoms", at: (i, 0), lower: s.to_lowercase() });
+        push("symptoms", (i, 0), s);
     }
     for (i, s) in article.steps.iter().enumerate() {
-        out.push(Passage { field: "steps", at: (i, 0), lower: s.to_lowercase() });
+        push("steps", (i, 0), s);
     }
     let mut start = 0;
     for sentence in article.body.split_inclusive(['.', '!', '?']) {
@@ -125,7 +140,7 @@ fn passages(article: &Article) -> Vec<Passage> {
         let trail = sentence.len() - sentence.trim_end().len();
         if end - trail > start + lead {
             let range = (start + lead, end - trail);
-            out.push(Passage { field: "body", at: range, lower: article.body[range.0..range.1].to_lowercase() });
+            push("body", range, &article.body[range.0..range.1]);
         }
         start = end;
     }
@@ -245,7 +260,7 @@ impl KnowledgeBase {
         let doc = self.by_id.remove(id).ok_or_else(|| KbError::UnknownArticle(id.to_string()))?;
         self.index.remove(doc);
         if let Some(p) = self.passages.get_mut(doc as usize) {
-            p.clear();
+            *p = Passages::default();
         }
         self.articles[doc as usize].take().ok_or_else(|| KbError::UnknownArticle(id.to_string()))
     }
@@ -260,7 +275,7 @@ impl KnowledgeBase {
         let doc = self.index.add(&entries, lens);
         if self.articles.len() <= doc as usize {
             self.articles.resize(doc as usize + 1, None);
-            self.passages.resize(doc as usize + 1, Vec::new());
+            self.passages.resize(doc as usize + 1, Passages::default());
         }
         self.passages[doc as usize] = passages(&article);
         self.by_id.insert(article.id.clone(), doc);

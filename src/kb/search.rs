@@ -639,19 +639,29 @@ impl KnowledgeBase {
         out
     }
 
-    /// The passage with the most matched words: a symptom, a step, or a body sentence.
-    /// Passages are pre-scored by looking for the matched words' surface forms and stems as
-    /// substrings of the lower-cased text (cheap); only the winner is tokenised for highlights.
+    /// The passage with the most matched words: a symptom, a step, or a body sentence (the
+    /// first of equals). Passages are pre-scored by looking for the matched words as substrings
+    /// of their lower-cased text — a word's stem when it begins its surface form (one search
+    /// finds both), else either — and the first passage with every word wins outright; only the
+    /// winner is tokenised for highlights.
     fn snippet(&self, doc: u32, article: &Article, stems: &[String], surfaces: &[String]) -> Snippet {
+        let needles: Vec<(&str, Option<&str>)> = stems
+            .iter()
+            .zip(surfaces)
+            .map(|(stem, surface)| if surface.starts_with(stem.as_str()) { (stem.as_str(), None) } else { (surface.as_str(), Some(stem.as_str())) })
+            .collect();
         let mut best: Option<(usize, &super::Passage)> = None;
-        for p in self.passages.get(doc as usize).map_or(&[][..], Vec::as_slice) {
-            let hits = stems
-                .iter()
-                .zip(surfaces)
-                .filter(|(stem, surface)| p.lower.contains(surface.as_str()) || p.lower.contains(stem.as_str()))
-                .count();
-            if best.is_none() || hits > best.map_or(0, |b| b.0) {
-                best = Some((hits, p));
+        if let Some(passages) = self.passages.get(doc as usize) {
+            for (i, p) in passages.list.iter().enumerate() {
+                let end = passages.list.get(i + 1).map_or(passages.lower.len(), |next| next.start);
+                let text = passages.lower.get(p.start..end).unwrap_or("");
+                let hits = needles.iter().filter(|(a, b)| text.contains(a) || b.is_some_and(|b| text.contains(b))).count();
+                if best.is_none_or(|(most, _)| hits > most) {
+                    best = Some((hits, p));
+                    if hits == needles.len() {
+                        break;
+                    }
+                }
             }
         }
         let (field, text) = match best {
