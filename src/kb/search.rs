@@ -202,7 +202,7 @@ impl KnowledgeBase {
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = cut(query, MAX_QUERY_BYTES);
         let typing = options.prefix && !query.ends_with(char::is_whitespace);
-        let tokens = self.pipeline.tokens(query);
+        let tokens = self.retyped_tokens(query, typing).unwrap_or_else(|| self.pipeline.tokens(query));
         let groups = self.query_groups(&tokens, typing);
         let scored = self.score(&groups);
         let hits = self.rank(scored, &groups, options);
@@ -247,6 +247,39 @@ impl KnowledgeBase {
         }
         hits.truncate(limit.clamp(1, 100));
         hits
+    }
+
+    /// The query retyped on the Russian layout, when it was typed on the English one with the
+    /// keys that are Russian letters there (`,` б, `.` ю, `;` ж, `'` э, `[` х, `]` ъ, `` ` `` ё)
+    /// inside words — the tokeniser would cut `c,hjc` at the comma, so the per-word fix cannot
+    /// see it — and the retyped query knows more of its words than the query as typed.
+    fn retyped_tokens(&self, query: &str, typing: bool) -> Option<Vec<Token>> {
+        let bytes = query.as_bytes();
+        let letter_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_alphabetic);
+        let letters_as_punctuation = bytes
+            .iter()
+            .enumerate()
+            .any(|(i, b)| b",.;'[]`".contains(b) && (letter_at(i.checked_sub(1)) || letter_at(Some(i + 1))));
+        if !letters_as_punctuation || query.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')) {
+            return None;
+        }
+        let retyped = self.pipeline.tokens(&latin_keys_to_russian(query));
+        let original = self.pipeline.tokens(query);
+        (self.known_words(&retyped, typing) > self.known_words(&original, typing)).then_some(retyped)
+    }
+
+    /// How many of the query's words the index knows (as typed, or as the start of a word for
+    /// the one being typed).
+    fn known_words(&self, tokens: &[Token], typing: bool) -> usize {
+        let last_end = tokens.iter().filter(|t| t.is_wordlike()).map(|t| t.end).last();
+        tokens
+            .iter()
+            .filter(|t| t.is_wordlike() && !t.stop)
+            .filter(|t| {
+                self.index.lookup(&t.stem).is_some_and(|id| self.index.doc_freq(id) > 0)
+                    || typing && Some(t.end) == last_end && !self.index.complete(&t.norm, 1).is_empty()
+            })
+            .count()
     }
 
     fn query_groups(&self, tokens: &[Token], typing: bool) -> Vec<Group> {
@@ -755,6 +788,18 @@ mod tests {
         for q in ["", " ", "\u{0}", "ё", &"а".repeat(10_000), "🔑🔑🔑", "a b c d e f g h i j k l m n o p q r s t u v w x y z", "' OR 1=1 --", "<script>"] {
             let _ = kb.search(q, &SearchOptions::default());
         }
+    }
+
+    #[test]
+    fn layout_keys_that_are_punctuation_in_english_are_retyped() {
+        let kb = kb();
+        // "сбросить пароль" and "экспорт в эксель" typed on the English layout: "," and "'" are
+        // Russian letters there, and cut the words apart for the tokeniser.
+        let top = |q: &str| kb.search(q, &SearchOptions::default()).hits.first().map(|h| h.id.clone()).unwrap_or_default();
+        assert!(top("c,hjcbnm gfhjkm").starts_with("kb-reset-password"), "{}", top("c,hjcbnm gfhjkm"));
+        assert!(top("'rcgjhn d 'rctkm").starts_with("kb-export-report-pdf"), "{}", top("'rcgjhn d 'rctkm"));
+        // English with punctuation stays English.
+        assert!(top("reset password, please").starts_with("kb-reset-password"), "{}", top("reset password, please"));
     }
 
     #[test]
