@@ -271,7 +271,7 @@ impl KnowledgeBase {
     /// How many of the query's words the index knows (as typed, or as the start of a word for
     /// the one being typed).
     fn known_words(&self, tokens: &[Token], typing: bool) -> usize {
-        let last_end = tokens.iter().filter(|t| t.is_wordlike()).map(|t| t.end).last();
+        let last_end = tokens.iter().rev().find(|t| t.is_wordlike()).map(|t| t.end);
         tokens
             .iter()
             .filter(|t| t.is_wordlike() && !t.stop)
