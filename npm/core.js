@@ -30,61 +30,88 @@ const MAX_ITEM = 16 * 1024 * 1024;
 /** A knowledge base, a model or a training set: at most this many bytes / UTF-16 units. */
 const MAX_BULK = 64 * 1024 * 1024;
 
-// The wasm-bindgen `Engine` class, once the module is instantiated, and how to instantiate it.
-const state = { Raw: null, loading: null, load: null, loadSync: null, defaultArticles: null };
+// The two wasm modules and what each gives once instantiated: `search` (helpdesk_ai_search_bg.wasm,
+// the knowledge base alone: `{SearchEngine}`) and `full` (helpdesk_ai_bg.wasm, the whole desk:
+// `{Engine, SearchEngine}`). Each entry point says how to load them; Node loads `full` on import
+// and has no `search` of its own (the full module's SearchEngine serves KnowledgeBase there).
+const modules = {
+  full: { what: 'helpdesk-ai wasm', classes: null, loading: null, load: null, loadSync: null },
+  search: { what: 'helpdesk-ai search wasm', classes: null, loading: null, load: null, loadSync: null },
+};
 
 /** Internal: each entry point (browser, Node ESM, Node CJS) tells the core how to load the wasm. */
 function _configure(options) {
-  if (options.Raw) state.Raw = options.Raw;
-  if (options.load) state.load = options.load;
-  if (options.loadSync) state.loadSync = options.loadSync;
-  if (options.defaultArticles) state.defaultArticles = options.defaultArticles;
+  for (const name of ['full', 'search']) {
+    const given = options[name];
+    if (!given) continue;
+    const m = modules[name];
+    if (given.classes && !m.classes) m.classes = given.classes;
+    if (given.load && !m.load) m.load = given.load;
+    if (given.loadSync && !m.loadSync) m.loadSync = given.loadSync;
+  }
 }
 
-/**
- * Loads and instantiates the wasm module once (later calls return the same promise). In browsers
- * and workers it fetches `helpdesk_ai_bg.wasm` next to this file unless `source` says otherwise
- * (a URL, a Response, the bytes or a compiled WebAssembly.Module). In Node it is already loaded.
- */
-function init(source) {
-  if (state.Raw) return Promise.resolve();
-  if (!state.loading) {
-    if (!state.load) return Promise.reject(new HelpdeskError('wasm_load_failed', 'no wasm loader for this environment'));
-    state.loading = Promise.resolve()
-      .then(() => state.load(source))
-      .then((Raw) => {
-        state.Raw = Raw;
+function loadModule(m, source) {
+  if (m.classes) return Promise.resolve();
+  if (!m.loading) {
+    if (!m.load) return Promise.reject(new HelpdeskError('wasm_load_failed', `no loader for the ${m.what} in this environment`));
+    m.loading = Promise.resolve()
+      .then(() => m.load(source))
+      .then((classes) => {
+        m.classes = classes;
       })
       .catch((e) => {
-        state.loading = null;
-        throw new HelpdeskError('wasm_load_failed', `could not load the helpdesk-ai wasm: ${messageOf(e)}`, { cause: e });
+        m.loading = null;
+        throw new HelpdeskError('wasm_load_failed', `could not load the ${m.what}: ${messageOf(e)}`, { cause: e });
       });
   }
-  return state.loading;
+  return m.loading;
 }
 
-/**
- * Instantiates the wasm module synchronously from its bytes or a compiled WebAssembly.Module
- * (e.g. one posted to a Worker). `articles` (the default KB's articles.json, parsed) lets
- * `engine.article(id)` answer for the default KB.
- */
-function initSync(source, options) {
-  if (state.Raw) return;
-  if (!state.loadSync) throw new HelpdeskError('wasm_load_failed', 'no synchronous wasm loader for this environment');
-  if (!(source instanceof WebAssembly.Module) && !(source instanceof ArrayBuffer) && !ArrayBuffer.isView(source)) {
+function loadModuleSync(m, source) {
+  if (m.classes) return;
+  if (!m.loadSync) throw new HelpdeskError('wasm_load_failed', `no synchronous loader for the ${m.what} in this environment`);
+  if (!(source instanceof WebAssembly.Module) && !isArrayBuffer(source) && !ArrayBuffer.isView(source)) {
     throw argError(`initSync needs the wasm bytes or a WebAssembly.Module, got ${describe(source)}`);
   }
   try {
-    state.Raw = state.loadSync(source);
+    m.classes = m.loadSync(source);
   } catch (e) {
-    throw new HelpdeskError('wasm_load_failed', `could not load the helpdesk-ai wasm: ${messageOf(e)}`, { cause: e });
+    throw new HelpdeskError('wasm_load_failed', `could not load the ${m.what}: ${messageOf(e)}`, { cause: e });
   }
-  if (options && Array.isArray(options.articles)) state.defaultArticles = options.articles;
 }
 
-/** Whether the wasm module is ready, i.e. `Engine.withDefaults()` works synchronously. */
+/**
+ * Loads and instantiates the full wasm module (the one `Engine` needs) once; later calls return
+ * the same promise. In browsers and workers it fetches `helpdesk_ai_bg.wasm` next to this file
+ * unless `source` says otherwise (a URL, a Response, the bytes or a compiled WebAssembly.Module).
+ * In Node it is already loaded.
+ */
+function init(source) {
+  return loadModule(modules.full, source);
+}
+
+/** Instantiates the full wasm module synchronously from its bytes or a compiled WebAssembly.Module. */
+function initSync(source) {
+  loadModuleSync(modules.full, source);
+}
+
+/** Whether the full wasm module is ready, i.e. `Engine.withDefaults()` works synchronously. */
 function isReady() {
-  return state.Raw !== null;
+  return modules.full.classes !== null;
+}
+
+// The raw wasm-bindgen class an instance wraps. KnowledgeBase: the search module's SearchEngine,
+// else the full module's (Node, or a page that loaded the full module first). Engine: the full one.
+const RAW_CLASS = Symbol('helpdesk-ai raw class');
+
+function searchClass() {
+  const m = modules.search.classes || modules.full.classes;
+  return m ? m.SearchEngine : null;
+}
+
+function engineClass() {
+  return modules.full.classes ? modules.full.classes.Engine : null;
 }
 
 function messageOf(e) {
@@ -231,57 +258,180 @@ function searchLine(query, options) {
   return toJson(line, 'the query', MAX_ITEM);
 }
 
-function articleMap(articles) {
-  const map = new Map();
-  if (Array.isArray(articles)) {
-    for (const a of articles) if (isPlainObject(a) && typeof a.id === 'string') map.set(a.id, a);
-  }
-  return map;
-}
-
 const dispose = typeof Symbol === 'function' && Symbol.dispose;
 
+function wasmOption(options) {
+  if (options !== undefined && options !== null && !isPlainObject(options)) throw argError(`options must be an object, got ${describe(options)}`);
+  return options ? options.wasm : undefined;
+}
+
 /**
- * The support desk's brain: the triage model, the knowledge base with its feedback counters, the
- * priority rules. Every method is synchronous; every failure is a HelpdeskError, after which the
- * engine keeps working.
+ * The knowledge base: search as you type, articles, feedback counters and their report, loading
+ * and saving the index. In browsers, workers and bundlers it needs only the small search wasm;
+ * in Node it runs on the full module. Every method is synchronous; every failure is a
+ * HelpdeskError, after which the instance keeps working.
  */
-class Engine {
-  /** Loads the wasm if needed (see `init`) and returns an engine with the embedded defaults. */
+class KnowledgeBase {
+  /**
+   * Loads the wasm it needs once — in browsers the search module, `helpdesk_ai_search_bg.wasm`
+   * next to this package's files, or `options.wasm` — and returns one with the default KB.
+   */
   static async create(options) {
-    await init(options && typeof options === 'object' ? options.wasm : undefined);
-    return Engine.withDefaults();
+    const source = guard(() => wasmOption(options));
+    if (source !== undefined || !searchClass()) {
+      await loadModule(modules.search.load ? modules.search : modules.full, source);
+    }
+    return new KnowledgeBase();
   }
 
-  /** An engine with the embedded model, knowledge base and rules; the wasm must be loaded. */
+  /** A knowledge base with the embedded default articles; the wasm must be loaded. */
   static withDefaults() {
-    return new Engine();
+    return new KnowledgeBase();
   }
 
-  /** Same as `Engine.withDefaults()`. */
+  /** Instantiates the search wasm synchronously from its bytes or a compiled WebAssembly.Module. */
+  static initSync(source) {
+    loadModuleSync(modules.search.loadSync ? modules.search : modules.full, source);
+  }
+
+  static [RAW_CLASS]() {
+    return searchClass();
+  }
+
+  /** Same as `withDefaults()` of the class. */
   constructor() {
-    if (!state.Raw) {
-      throw new HelpdeskError('not_initialized', 'the wasm module is not loaded yet: `await init()` or use `await Engine.create()`');
+    const target = new.target || KnowledgeBase;
+    const Raw = target[RAW_CLASS]();
+    if (!Raw) {
+      throw new HelpdeskError('not_initialized', `the wasm module is not loaded yet: use \`await ${target.name}.create()\``);
     }
     try {
-      this._raw = new state.Raw();
+      this._raw = new Raw();
     } catch (e) {
       throw translate(e);
     }
-    this._articles = null; // Map id → article for `article()`, when known
-    this._defaultKb = true;
   }
 
   // Reads the arguments (any exception there — a throwing getter, a hostile Proxy — is the
   // caller's `invalid_argument`), then calls the core (its errors keep their codes).
   _run(prepare, call, code) {
-    if (!this._raw) throw new HelpdeskError('engine_freed', 'this engine was freed');
+    if (!this._raw) throw new HelpdeskError('engine_freed', `this ${this instanceof Engine ? 'engine' : 'knowledge base'} was freed`);
     const input = guard(prepare);
     try {
       return call(this._raw, input);
     } catch (e) {
       throw translate(e, code);
     }
+  }
+
+  /** Searches the knowledge base; `options.prefix` (default true) treats the last word as still typed. */
+  search(query, options) {
+    return parseResult(this._run(() => searchLine(query, options), (r, line) => r.searchLineJson(line)), 'invalid_query');
+  }
+
+  /** The article with this id as the core holds it (title, symptoms, steps, body, counters …); `undefined` if none. */
+  article(id) {
+    const article = parseResult(this._run(() => checkString(id, 'the article id', MAX_ITEM), (r, key) => r.articleJson(key)), 'invalid_argument');
+    return article === null ? undefined : article;
+  }
+
+  /**
+   * Counts a verdict on an article; the counters feed the ranking and `stats()`. With
+   * `options.query` — what the user searched for before opening it — a verdict that it answered
+   * (`helpful`, `resolved`, `deflected`) also teaches the knowledge base that query (see `learn`).
+   */
+  recordFeedback(articleId, verdict, options) {
+    this._run(
+      () => {
+        if (options !== undefined && options !== null && !isPlainObject(options)) throw argError('options must be an object');
+        const query = options && options.query !== undefined && options.query !== null ? checkString(options.query, 'options.query', MAX_ITEM) : undefined;
+        return [checkString(articleId, 'the article id', MAX_ITEM), checkString(verdict, 'the verdict', 64), query];
+      },
+      (r, [id, v, q]) => r.recordFeedback(id, v, q),
+    );
+  }
+
+  /**
+   * Learns that `query` was answered by the article: its words become the article's own, so the
+   * next person who asks that way finds it (up to 64 distinct queries per article, repeats
+   * counted; kept in `exportIndex()`).
+   */
+  learn(query, articleId) {
+    this._run(
+      () => [checkString(query, 'the query', MAX_ITEM), checkString(articleId, 'the article id', MAX_ITEM)],
+      (r, [q, id]) => r.learn(q, id),
+      'unknown_article',
+    );
+  }
+
+  /** Remembers a query nothing answered: `stats().missing_topics`. */
+  recordUnanswered(query) {
+    this._run(() => checkString(query, 'the query', MAX_ITEM), (r, q) => r.recordUnanswered(q));
+  }
+
+  /** The feedback report: deflection rate, per-article effectiveness and advice, missing topics. */
+  stats(options) {
+    const prepare = () => {
+      if (options !== undefined && options !== null && !isPlainObject(options)) throw argError('options must be an object');
+      return options && options.today !== undefined && options.today !== null ? checkString(options.today, 'options.today', 64) : undefined;
+    };
+    return parseResult(this._run(prepare, (r, today) => r.kbStatsJson(today)), 'invalid_argument');
+  }
+
+  /** Replaces the knowledge base with articles (an array, or its JSON text); a bad article keeps the old KB. */
+  loadKb(articles) {
+    const prepare = () => {
+      if (typeof articles === 'string') return checkString(articles, 'the articles', MAX_BULK);
+      if (Array.isArray(articles)) return toJson(articles, 'the articles', MAX_BULK);
+      throw argError(`articles must be an array or its JSON text, got ${describe(articles)}`);
+    };
+    this._run(prepare, (r, text) => r.loadKb(text), 'invalid_kb');
+  }
+
+  /** Replaces the knowledge base with bytes from `exportIndex()` (index, articles and counters). */
+  loadIndex(bytes) {
+    this._run(() => toBytes(bytes, 'the index', MAX_BULK), (r, view) => r.loadKbBytes(view), 'invalid_kb');
+  }
+
+  /** The knowledge base with its index and feedback counters, as bytes for `loadIndex`. */
+  exportIndex() {
+    return this._run(() => null, (r) => r.kbBytes());
+  }
+
+  /** Frees the wasm memory this instance holds; calling it again is harmless. */
+  free() {
+    if (this._raw) {
+      const raw = this._raw;
+      this._raw = null;
+      raw.free();
+    }
+  }
+}
+if (dispose) KnowledgeBase.prototype[dispose] = KnowledgeBase.prototype.free;
+
+/**
+ * The whole support desk: everything a KnowledgeBase does, plus the triage model, the analyser,
+ * the priority rules and routing. It needs the full wasm module.
+ */
+class Engine extends KnowledgeBase {
+  /** Loads the full wasm if needed (see `init`) and returns an engine with the embedded defaults. */
+  static async create(options) {
+    await init(guard(() => wasmOption(options)));
+    return new Engine();
+  }
+
+  /** An engine with the embedded model, knowledge base and rules; the full wasm must be loaded. */
+  static withDefaults() {
+    return new Engine();
+  }
+
+  /** Same as `initSync`: the full wasm module, synchronously. */
+  static initSync(source) {
+    initSync(source);
+  }
+
+  static [RAW_CLASS]() {
+    return engineClass();
   }
 
   /**
@@ -315,11 +465,6 @@ class Engine {
     return parseResult(this._run(prepare, (r, line) => r.conversationJson(line)), 'invalid_conversation');
   }
 
-  /** Searches the knowledge base; `options.prefix` (default true) treats the last word as still typed. */
-  search(query, options) {
-    return parseResult(this._run(() => searchLine(query, options), (r, line) => r.searchLineJson(line)), 'invalid_query');
-  }
-
   /** Articles that may answer a ticket before it is filed (deflection): the ticket is triaged first. */
   suggestForTicket(ticket, options) {
     const prepare = () => {
@@ -329,64 +474,6 @@ class Engine {
       return ticketJson(ticket, limit === undefined ? undefined : { limit });
     };
     return parseResult(this._run(prepare, (r, line) => r.suggestJson(line)), 'invalid_ticket');
-  }
-
-  /** Counts a verdict on an article; the counters feed the ranking and `stats()`. */
-  recordFeedback(articleId, verdict) {
-    this._run(
-      () => [checkString(articleId, 'the article id', MAX_ITEM), checkString(verdict, 'the verdict', 64)],
-      (r, [id, v]) => r.recordFeedback(id, v),
-    );
-  }
-
-  /** Remembers a query nothing answered: `stats().missing_topics`. */
-  recordUnanswered(query) {
-    this._run(() => checkString(query, 'the query', MAX_ITEM), (r, q) => r.recordUnanswered(q));
-  }
-
-  /** The feedback report: deflection rate, per-article effectiveness and advice, missing topics. */
-  stats(options) {
-    const prepare = () => {
-      if (options !== undefined && options !== null && !isPlainObject(options)) throw argError('options must be an object');
-      return options && options.today !== undefined && options.today !== null ? checkString(options.today, 'options.today', 64) : undefined;
-    };
-    return parseResult(this._run(prepare, (r, today) => r.kbStatsJson(today)), 'invalid_argument');
-  }
-
-  /** Replaces the knowledge base with articles (an array, or its JSON text); a bad article keeps the old KB. */
-  loadKb(articles) {
-    const [text, parsed] = guard(() => {
-      if (typeof articles === 'string') return [checkString(articles, 'the articles', MAX_BULK), null];
-      if (Array.isArray(articles)) {
-        const json = toJson(articles, 'the articles', MAX_BULK);
-        return [json, JSON.parse(json)]; // a snapshot: later changes to the caller's objects do not leak in
-      }
-      throw argError(`articles must be an array or its JSON text, got ${describe(articles)}`);
-    });
-    this._run(() => text, (r, t) => r.loadKb(t), 'invalid_kb');
-    let list = parsed;
-    if (!list) {
-      try {
-        list = JSON.parse(text);
-      } catch {
-        list = [];
-      }
-    }
-    this._articles = articleMap(list);
-    this._defaultKb = false;
-  }
-
-  /** Replaces the knowledge base with bytes from `exportIndex()` (articles and counters). */
-  loadIndex(bytes, articles) {
-    const list = guard(() => (Array.isArray(articles) ? JSON.parse(toJson(articles, 'the articles', MAX_BULK)) : null));
-    this._run(() => toBytes(bytes, 'the index', MAX_BULK), (r, view) => r.loadKbBytes(view), 'invalid_kb');
-    this._articles = list ? articleMap(list) : null;
-    this._defaultKb = false;
-  }
-
-  /** The knowledge base with its feedback counters, as bytes for `loadIndex`. */
-  exportIndex() {
-    return this._run(() => null, (r) => r.kbBytes());
   }
 
   /** Loads a model from `helpdesk train` or `train()`; triage uses it when it has the ticket heads. */
@@ -421,44 +508,6 @@ class Engine {
   loadRoutingRules(rules) {
     this._run(() => jsonOrText(rules, 'the routing rules'), (r, text) => r.loadRoutingRules(text), 'invalid_rules');
   }
-
-  /**
-   * The article with this id as loaded (title, steps, body …), for showing it: known for the
-   * default KB (when the package's articles.json was loaded, as it is in Node and by `create()`)
-   * and for KBs given to `loadKb`; `undefined` otherwise.
-   */
-  article(id) {
-    const key = guard(() => checkString(id, 'the article id', MAX_ITEM));
-    if (!this._raw) throw new HelpdeskError('engine_freed', 'this engine was freed');
-    const map = this._defaultKb ? defaultArticleMap() : this._articles;
-    return map ? map.get(key) : undefined;
-  }
-
-  /** Frees the wasm memory this engine holds; calling it again is harmless. */
-  free() {
-    if (this._raw) {
-      const raw = this._raw;
-      this._raw = null;
-      raw.free();
-    }
-  }
-}
-if (dispose) Engine.prototype[dispose] = Engine.prototype.free;
-
-let defaultMap = null;
-function defaultArticleMap() {
-  if (!defaultMap && state.defaultArticles) {
-    let articles = state.defaultArticles;
-    if (typeof articles === 'function') {
-      try {
-        articles = articles();
-      } catch {
-        articles = null;
-      }
-    }
-    if (Array.isArray(articles)) defaultMap = articleMap(articles);
-  }
-  return defaultMap;
 }
 
-export { Engine, HelpdeskError, VERDICTS, LABELS, init, initSync, isReady, _configure };
+export { KnowledgeBase, Engine, HelpdeskError, VERDICTS, LABELS, init, initSync, isReady, _configure };

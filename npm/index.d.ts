@@ -180,6 +180,35 @@ export interface Article {
   /** `YYYY-MM-DD`. */
   updated_at?: string;
   effectiveness?: Partial<Effectiveness>;
+  /** Queries the article answered, learned from feedback (`exportIndex` keeps them too). */
+  learned_queries?: LearnedQuery[];
+}
+
+/** A query an article answered (normalised), and how many times. */
+export interface LearnedQuery {
+  query: string;
+  count: number;
+}
+
+/** An article as the knowledge base holds it (`article(id)`): every field, `''` or `[]` when not given. */
+export interface KbArticle {
+  id: string;
+  lang: string;
+  title: string;
+  category: Category | string;
+  area: Area | string;
+  tags: string[];
+  symptoms: string[];
+  steps: string[];
+  body: string;
+  related: string[];
+  audience: string;
+  product_tier: string;
+  version: string;
+  updated_at: string;
+  effectiveness: Effectiveness;
+  /** Present when the article has learned queries. */
+  learned_queries?: LearnedQuery[];
 }
 
 // ─── Results ───────────────────────────────────────────────────────────────────────────────────
@@ -513,20 +542,20 @@ export interface KbStats {
   missing_topics: [string, number][];
 }
 
-// ─── The engine ────────────────────────────────────────────────────────────────────────────────
+// ─── The knowledge base and the engine ──────────────────────────────────────────────────────────
 
-/** What `init` can load the wasm from. */
+/** What `create({wasm})`, `init` and `initSync` can load a wasm module from. */
 export type WasmSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
 
 /**
- * Loads the wasm once (later calls share the promise). Browsers and workers fetch
- * `helpdesk_ai_bg.wasm` next to the package's `index.js` unless told otherwise; in Node it is
- * loaded on import and this resolves at once.
+ * Loads the full wasm (the one `Engine` needs) once; later calls share the promise. Browsers and
+ * workers fetch `helpdesk_ai_bg.wasm` next to the package's `index.js` unless told otherwise; in
+ * Node it is loaded on import and this resolves at once.
  */
 export declare function init(source?: WasmSource | Promise<WasmSource>): Promise<void>;
-/** Instantiates the wasm synchronously from its bytes or a compiled module. */
-export declare function initSync(source: BufferSource | WebAssembly.Module, options?: { articles?: Article[] }): void;
-/** Whether the wasm is loaded (always true in Node). */
+/** Instantiates the full wasm synchronously from its bytes or a compiled module. */
+export declare function initSync(source: BufferSource | WebAssembly.Module): void;
+/** Whether the full wasm is loaded (always true in Node), i.e. `Engine.withDefaults()` works. */
 export declare function isReady(): boolean;
 
 export declare const VERDICTS: readonly Verdict[];
@@ -538,14 +567,54 @@ export declare const LABELS: {
 };
 
 /**
- * The support desk's brain: model, knowledge base (with feedback counters) and rules in one
- * object. Methods are synchronous; failures throw `HelpdeskError` and leave the engine usable.
+ * The knowledge base: search as you type, articles, feedback and stats, loading and saving the
+ * index. In browsers, workers and bundlers it runs on the small search wasm
+ * (`helpdesk_ai_search_bg.wasm`); in Node on the full one. Methods are synchronous; failures
+ * throw `HelpdeskError` and leave the instance usable.
  */
-export declare class Engine {
-  /** Loads the wasm if needed, then returns `Engine.withDefaults()`. */
-  static create(options?: { wasm?: WasmSource }): Promise<Engine>;
+export declare class KnowledgeBase {
+  /** Loads the search wasm if needed (or `options.wasm`), then returns `withDefaults()`. */
+  static create(options?: { wasm?: WasmSource | Promise<WasmSource> }): Promise<KnowledgeBase>;
+  /** The default knowledge base (52 en/ru articles); the wasm must be loaded. */
+  static withDefaults(): KnowledgeBase;
+  /** Instantiates the search wasm synchronously from its bytes or a compiled module. */
+  static initSync(source: BufferSource | WebAssembly.Module): void;
+  /** Same as `withDefaults()`. */
+  constructor();
+
+  search(query: string, options?: SearchOptions): SearchResult;
+  /** The article as the knowledge base holds it (default KB, `loadKb` or `loadIndex`); `undefined` if unknown. */
+  article(id: string): KbArticle | undefined;
+  /**
+   * Counts a verdict on an article. With `options.query` (what the user searched for), a verdict
+   * that it answered (`helpful`, `resolved`, `deflected`) also teaches the KB that query.
+   */
+  recordFeedback(articleId: string, verdict: Verdict, options?: { query?: string }): void;
+  /** Learns that `query` was answered by the article: the next person who asks that way finds it. */
+  learn(query: string, articleId: string): void;
+  recordUnanswered(query: string): void;
+  stats(options?: { today?: string }): KbStats;
+
+  loadKb(articles: Article[] | string): void;
+  /** Bytes from `exportIndex()`: the index, the articles and their counters. */
+  loadIndex(bytes: Uint8Array | ArrayBuffer): void;
+  exportIndex(): Uint8Array;
+
+  free(): void;
+}
+
+/**
+ * The whole support desk: a KnowledgeBase plus the triage model, the analyser, the priority rules
+ * and routing. It needs the full wasm. Methods are synchronous; failures throw `HelpdeskError`
+ * and leave the engine usable.
+ */
+export declare class Engine extends KnowledgeBase {
+  /** Loads the full wasm if needed, then returns `Engine.withDefaults()`. */
+  static create(options?: { wasm?: WasmSource | Promise<WasmSource> }): Promise<Engine>;
   /** The embedded model, default knowledge base (52 en/ru articles) and priority rules. */
   static withDefaults(): Engine;
+  /** Instantiates the full wasm synchronously (same as `initSync`). */
+  static initSync(source: BufferSource | WebAssembly.Module): void;
   /** Same as `Engine.withDefaults()`. */
   constructor();
 
@@ -557,19 +626,8 @@ export declare class Engine {
   analyze(ticket: Ticket | string): Analysis;
   classify(ticket: Ticket | string): Classification;
   conversation(conversation: Conversation | ConversationMessage[]): ConversationReport;
-
-  search(query: string, options?: SearchOptions): SearchResult;
   suggestForTicket(ticket: Ticket | string, options?: { limit?: number }): Suggestions;
-  /** The article as loaded (default KB or `loadKb`), for showing its steps; `undefined` if unknown. */
-  article(id: string): Article | undefined;
-  recordFeedback(articleId: string, verdict: Verdict): void;
-  recordUnanswered(query: string): void;
-  stats(options?: { today?: string }): KbStats;
 
-  loadKb(articles: Article[] | string): void;
-  /** Bytes from `exportIndex()`; pass the articles too if `article(id)` should answer. */
-  loadIndex(bytes: Uint8Array | ArrayBuffer, articles?: Article[]): void;
-  exportIndex(): Uint8Array;
   loadModel(bytes: Uint8Array | ArrayBuffer): void;
   /** Trains on labelled examples (objects or JSON Lines) and returns the model's bytes for `loadModel`. */
   train(examples: LabelledExample[] | string): Uint8Array;
@@ -577,6 +635,4 @@ export declare class Engine {
   /** The agents routing chooses from; without a roster routing names the team only. */
   loadRoster(roster: Roster | string): void;
   loadRoutingRules(rules: RoutingRules | string): void;
-
-  free(): void;
 }

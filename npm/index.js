@@ -1,22 +1,22 @@
-// helpdesk-ai for browsers, Web Workers and bundlers (Vite, webpack, Rollup, esbuild):
-// `await Engine.create()` fetches the wasm that sits next to this file, once.
-import wasmInit, { initSync as wasmInitSync, Engine as Raw } from './wasm/helpdesk_ai.js';
+// helpdesk-ai for browsers, Web Workers and bundlers (Vite, webpack, Rollup, esbuild). Two wasm
+// files sit next to this one, each fetched once and only when first needed:
+// `await KnowledgeBase.create()` the small search module, `await Engine.create()` the full one.
+// (`helpdesk-ai/search` is the same KnowledgeBase without any reference to the full module.)
+import wasmInit, { initSync as wasmInitSync, Engine, SearchEngine } from './wasm/helpdesk_ai.js';
+import './search.js';
 import { _configure } from './core.js';
 
 _configure({
-  load: async (source) => {
-    // The default KB's articles (for engine.article(id)) come along; without them search still works.
-    const articles = fetch(new URL('./articles.json', import.meta.url))
-      .then((r) => (r.ok ? r.json() : null))
-      .catch(() => null);
-    await wasmInit(source === undefined ? undefined : { module_or_path: source });
-    _configure({ defaultArticles: await articles });
-    return Raw;
-  },
-  loadSync: (source) => {
-    wasmInitSync({ module: source });
-    return Raw;
+  full: {
+    load: async (source) => {
+      await wasmInit(source === undefined ? undefined : { module_or_path: source });
+      return { Engine, SearchEngine };
+    },
+    loadSync: (source) => {
+      wasmInitSync({ module: source });
+      return { Engine, SearchEngine };
+    },
   },
 });
 
-export { Engine, HelpdeskError, VERDICTS, LABELS, init, initSync, isReady } from './core.js';
+export { KnowledgeBase, Engine, HelpdeskError, VERDICTS, LABELS, init, initSync, isReady } from './core.js';

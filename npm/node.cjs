@@ -1,18 +1,14 @@
-// helpdesk-ai for Node.js (≥ 18), CommonJS: the wasm is loaded when this module is required.
+// helpdesk-ai for Node.js (≥ 18), CommonJS: the full wasm is loaded when this module is required.
+// KnowledgeBase runs on the full module's SearchEngine here: no second wasm in Node.
 'use strict';
-const { readFileSync } = require('node:fs');
-const path = require('node:path');
-const { Engine: Raw } = require('./wasm/helpdesk_ai.cjs');
+const { Engine, SearchEngine } = require('./wasm/helpdesk_ai.cjs');
 const core = require('./core.cjs');
 
-core._configure({
-  Raw,
-  load: async () => Raw,
-  loadSync: () => Raw,
-  defaultArticles: () => JSON.parse(readFileSync(path.join(__dirname, 'articles.json'), 'utf8')),
-});
+const classes = { Engine, SearchEngine };
+core._configure({ full: { classes, load: async () => classes, loadSync: () => classes } });
 
 module.exports = {
+  KnowledgeBase: core.KnowledgeBase,
   Engine: core.Engine,
   HelpdeskError: core.HelpdeskError,
   VERDICTS: core.VERDICTS,

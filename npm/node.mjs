@@ -1,15 +1,12 @@
-// helpdesk-ai for Node.js (≥ 18), ES modules: the wasm is loaded when this module is imported,
-// so `Engine.withDefaults()` works at once (and `await Engine.create()` too).
+// helpdesk-ai for Node.js (≥ 18), ES modules: the full wasm is loaded when this module is imported,
+// so `Engine.withDefaults()` and `KnowledgeBase.withDefaults()` work at once (and `create()` too).
+// KnowledgeBase runs on the full module's SearchEngine here: no second wasm in Node.
 import { readFileSync } from 'node:fs';
-import { initSync as wasmInitSync, Engine as Raw } from './wasm/helpdesk_ai.js';
+import { initSync as wasmInitSync, Engine, SearchEngine } from './wasm/helpdesk_ai.js';
 import { _configure } from './core.js';
 
 wasmInitSync({ module: readFileSync(new URL('./wasm/helpdesk_ai_bg.wasm', import.meta.url)) });
-_configure({
-  Raw,
-  load: async () => Raw,
-  loadSync: () => Raw,
-  defaultArticles: () => JSON.parse(readFileSync(new URL('./articles.json', import.meta.url), 'utf8')),
-});
+const classes = { Engine, SearchEngine };
+_configure({ full: { classes, load: async () => classes, loadSync: () => classes } });
 
-export { Engine, HelpdeskError, VERDICTS, LABELS, init, initSync, isReady } from './core.js';
+export { KnowledgeBase, Engine, HelpdeskError, VERDICTS, LABELS, init, initSync, isReady } from './core.js';

@@ -1,6 +1,8 @@
-// The demo site's service worker: after the first visit the pages, the widget, the wasm and the
-// knowledge base come from the cache, so the help center works with no network at all.
-// scripts/build-npm.sh fills in BUILD_ID (a hash of the site's files) and PRECACHE (every file).
+// The demo site's service worker: after the first visit the pages, the widget and both wasm modules
+// come from the cache, so the help center works with no network at all. PRECACHE holds the search
+// wasm the widget starts with and the full one it loads for the contact form (cached on install,
+// only executed when the page asks for it). scripts/build-npm.sh fills in BUILD_ID (a hash of the
+// site's files) and PRECACHE (every file).
 const BUILD_ID = '__BUILD_ID__';
 const CACHE = `helpdesk-ai-${BUILD_ID}`;
 const PRECACHE = [/*__PRECACHE__*/];
@@ -39,7 +41,7 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  // Everything else (wasm, scripts, articles): the cache first — it is versioned by BUILD_ID.
+  // Everything else (wasm, scripts): the cache first — it is versioned by BUILD_ID.
   event.respondWith(
     caches.match(request).then((hit) => hit || fetch(request).then((response) => {
       if (response.ok) {

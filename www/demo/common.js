@@ -33,8 +33,12 @@ export function localise() {
   }
 }
 
+// Registered after the page's load event, so precaching the whole site (both wasm modules
+// included) does not compete with what the first visit needs now: the search wasm.
+const loaded = document.readyState === 'complete' ? Promise.resolve() : new Promise((resolve) => window.addEventListener('load', resolve, { once: true }));
 export const serviceWorkerReady = 'serviceWorker' in navigator
-  ? navigator.serviceWorker.register(new URL('../sw.js', import.meta.url), { scope: new URL('../', import.meta.url).pathname })
+  ? loaded
+    .then(() => navigator.serviceWorker.register(new URL('../sw.js', import.meta.url), { scope: new URL('../', import.meta.url).pathname }))
     .then(() => navigator.serviceWorker.ready)
     .catch((e) => {
       console.warn('service worker not registered:', e);

@@ -1,5 +1,6 @@
 // Fuzzes the bindings: random and hostile strings, values and bytes at every method — of the
-// package's Engine and of the raw wasm-bindgen Engine under it. Nothing may trap (a Rust panic in
+// package's Engine and KnowledgeBase, and of the raw wasm-bindgen Engine and SearchEngine under them
+// (SearchEngine of the full module and of the small search module). Nothing may trap (a Rust panic in
 // wasm is `RuntimeError: unreachable` and would poison the instance): every failure must be a coded
 // error, and afterwards the same engine must still answer correctly. Deterministic (seeded).
 import { test } from 'node:test';
@@ -7,7 +8,8 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Engine, HelpdeskError } from 'helpdesk-ai';
+import { Engine, HelpdeskError, KnowledgeBase } from 'helpdesk-ai';
+import { pathToFileURL } from 'node:url';
 import { PKG, ROOT, recordMetrics, requireBuilt } from './helpers.mjs';
 
 requireBuilt();
@@ -130,7 +132,6 @@ test('the package Engine: random and hostile inputs at every method never trap, 
   const expectedTriage = reference.triage(ticket, now);
   const validIndex = engine.exportIndex();
   const validModel = readFileSync(join(ROOT, 'data/model/default.bin'));
-  const articles = JSON.parse(readFileSync(join(PKG, 'articles.json'), 'utf8'));
   const calls = {
     triage: () => engine.triage(f.ticket(), f.pick([undefined, now, { now: f.value() }])),
     analyze: () => engine.analyze(f.ticket()),
@@ -166,7 +167,7 @@ test('the package Engine: random and hostile inputs at every method never trap, 
     }
   }
   // Still alive and still right: put the defaults back where fuzzing replaced them.
-  engine.loadKb(articles);
+  engine.loadIndex(validIndex);
   engine.loadModel(validModel);
   engine.loadRoutingRules(readFileSync(join(ROOT, 'data/routing/rules.json'), 'utf8'));
   const again = Engine.withDefaults();
@@ -198,12 +199,17 @@ test('the raw wasm-bindgen Engine: any string or bytes at every binding gives a 
     () => raw.kbStatsJson(f.pick([undefined, f.text(), '2026-02-30'])),
     () => raw.recordUnanswered(f.text()),
     () => raw.recordFeedback(f.text(), f.text()),
+    () => raw.recordFeedback(f.pick(['kb-reset-password-en', f.text()]), f.pick(['helpful', 'deflected', f.text()]), f.pick([undefined, f.text()])),
+    () => raw.articleJson(f.pick([f.text(), 'kb-reset-password-en'])),
+    () => raw.kbBytes(),
     () => raw.loadKb(str()),
     () => raw.loadKbBytes(f.bytes(validIndex)),
     () => raw.loadModel(f.bytes(null)),
     () => raw.trainJsonl([str(), str()].join('\n')),
     () => raw.loadRoster(str()),
     () => raw.loadRoutingRules(str()),
+    // learn(query, id), where the core has it
+    ...(typeof raw.learn === 'function' ? [() => raw.learn(f.text(), f.pick(['kb-reset-password-en', f.text()]))] : []),
   ];
   const started = Date.now();
   let n = 0;
@@ -218,8 +224,96 @@ test('the raw wasm-bindgen Engine: any string or bytes at every binding gives a 
       assert.match(String(e && e.message), /^[a-z_]+: /, `binding #${i} threw an uncoded error`);
     }
   }
-  raw.loadKb(readFileSync(join(PKG, 'articles.json'), 'utf8'));
+  raw.loadKb(readFileSync(join(ROOT, 'data/kb/articles.json'), 'utf8'));
   assert.equal(JSON.parse(raw.searchJson('reset password', 3)).hits[0].id, 'kb-reset-password-en');
   recordMetrics({ fuzz_raw_calls: n });
   raw.free();
 });
+
+test('the package KnowledgeBase: random and hostile inputs at every method never trap, and it keeps working', () => {
+  const random = rng(SEED + 2);
+  const f = makeFuzzer(random);
+  const kb = KnowledgeBase.withDefaults();
+  const reference = KnowledgeBase.withDefaults();
+  const validIndex = kb.exportIndex();
+  const calls = {
+    search: () => kb.search(f.pick([f.text(), f.text(), f.value()]), f.pick([undefined, { limit: f.value(), prefix: f.value(), lang: f.value(), onlyCategory: f.value(), today: f.value() }, f.value()])),
+    article: () => kb.article(f.pick([f.value(), f.text(), 'kb-reset-password-en'])),
+    recordFeedback: () => kb.recordFeedback(f.pick([f.text(), 'kb-reset-password-en', f.value()]), f.pick(['helpful', 'view', f.text(), f.value()])),
+    recordUnanswered: () => kb.recordUnanswered(f.pick([f.text(), f.value()])),
+    stats: () => kb.stats(f.pick([undefined, { today: f.value() }, f.value()])),
+    loadKb: () => kb.loadKb(f.pick([f.text(), f.value(), json(f.value()), [{ id: f.text(), title: f.text(), steps: f.value(), learned_queries: f.value() }]])),
+    loadIndex: () => kb.loadIndex(f.pick([f.bytes(validIndex), f.bytes(validIndex), f.value()])),
+    exportIndex: () => kb.exportIndex(),
+  };
+  const names = Object.keys(calls);
+  const counts = Object.fromEntries(names.map((n) => [n, { ok: 0, errors: 0 }]));
+  const started = Date.now();
+  let n = 0;
+  while (Date.now() - started < BUDGET_MS / 2 || n < names.length * 20) {
+    const name = names[n % names.length];
+    n += 1;
+    try {
+      calls[name]();
+      counts[name].ok += 1;
+    } catch (e) {
+      assert.ok(e instanceof HelpdeskError, `${name} threw a non-HelpdeskError: ${e && e.stack}`);
+      assert.ok(WRAPPER_CODES.has(e.code), `${name} → ${e.code}: ${e.message}`);
+      counts[name].errors += 1;
+    }
+  }
+  kb.loadIndex(validIndex);
+  assert.deepEqual(kb.search('reset pasword'), reference.search('reset pasword'));
+  assert.equal(kb.article('kb-reset-password-en').title, 'Reset a forgotten password');
+  recordMetrics({ fuzz_knowledge_base_calls: n });
+  for (const name of names) assert.ok(counts[name].ok + counts[name].errors > 0, name);
+  kb.free();
+  reference.free();
+});
+
+// Both SearchEngines: the full module's (what Node's KnowledgeBase runs on) and the small search
+// module's (what browsers run), loaded here through its web glue with initSync.
+const searchGlue = await import(pathToFileURL(join(PKG, 'wasm/helpdesk_ai_search.js')).href);
+searchGlue.initSync({ module: readFileSync(join(PKG, 'wasm/helpdesk_ai_search_bg.wasm')) });
+for (const [name, SearchEngine, seed] of [
+  ['the full module', require(join(PKG, 'wasm/helpdesk_ai.cjs')).SearchEngine, SEED + 3],
+  ['the search module', searchGlue.SearchEngine, SEED + 4],
+]) {
+  test(`the raw SearchEngine of ${name}: any string or bytes at every binding gives a coded error or a result, never a trap`, () => {
+    const random = rng(seed);
+    const f = makeFuzzer(random);
+    const raw = new SearchEngine();
+    const validIndex = raw.kbBytes();
+    const str = () => f.pick([f.text(), json(f.value()), json({ q: f.text(), limit: f.value(), prefix: f.value(), lang: f.value(), today: f.value() })]);
+    const calls = [
+      () => raw.searchJson(f.text(), f.pick([0, 1, 5, 100, 1000, 2 ** 31, -1, 2 ** 32 + 3, 1e300, NaN])),
+      () => raw.searchLineJson(str()),
+      () => raw.articleJson(f.pick([f.text(), 'kb-reset-password-en', 'kb-reset-password-ru'])),
+      () => raw.kbStatsJson(f.pick([undefined, f.text(), '2026-02-30', '2026-11-25'])),
+      () => raw.recordUnanswered(f.text()),
+      () => raw.recordFeedback(f.pick([f.text(), 'kb-reset-password-en']), f.pick(['helpful', 'view', f.text()]), f.pick([undefined, f.text()])),
+      () => raw.loadKb(f.pick([str(), json([{ id: f.text(), title: f.text(), body: f.text(), learned_queries: [{ query: f.text(), count: f.pick([0, 1, 2 ** 32]) }] }])])),
+      () => raw.loadKbBytes(f.bytes(validIndex)),
+      () => raw.kbBytes(),
+      ...(typeof raw.learn === 'function' ? [() => raw.learn(f.text(), f.pick(['kb-reset-password-en', f.text()]))] : []),
+    ];
+    const started = Date.now();
+    let n = 0;
+    while (Date.now() - started < BUDGET_MS / 4 || n < calls.length * 20) {
+      const i = n % calls.length;
+      n += 1;
+      try {
+        const out = calls[i]();
+        if (typeof out === 'string') JSON.parse(out); // every result is JSON text
+      } catch (e) {
+        assert.ok(!(e instanceof WebAssembly.RuntimeError), `binding #${i} trapped: ${e && e.stack}`);
+        assert.match(String(e && e.message), /^[a-z_]+: /, `binding #${i} threw an uncoded error`);
+      }
+    }
+    raw.loadKbBytes(validIndex);
+    assert.equal(JSON.parse(raw.searchJson('reset password', 3)).hits[0].id, 'kb-reset-password-en');
+    assert.equal(JSON.parse(raw.articleJson('kb-reset-password-ru')).lang, 'ru');
+    recordMetrics({ [`fuzz_raw_search_engine_${name.split(' ').at(-2)}_calls`]: n });
+    raw.free();
+  });
+}

@@ -2,7 +2,8 @@
 // knowledge base (highlighted snippets, keyboard navigation, ARIA combobox/listbox), articles with
 // steps and "Did this solve your problem?", and a contact form that triages while the user types
 // and shows the articles that may already answer before a ticket exists. Everything runs in the
-// browser (helpdesk-ai's wasm in a Worker), so it keeps working offline.
+// browser (helpdesk-ai's wasm in a Worker), so it keeps working offline: search starts on the small
+// search wasm; the full engine (triage) is loaded the first time the contact form needs it.
 //
 //   <script type="module" src="/pkg/widget/helpdesk-widget.js"></script>
 //   <helpdesk-widget endpoint="https://support.example.com/tickets" lang="en"></helpdesk-widget>
@@ -148,7 +149,13 @@ export class HelpdeskWidget extends HTMLElement {
   constructor() {
     super();
     this.attachShadow({ mode: 'open' });
-    this.metrics = { keystrokes: [], firstResultAt: null, engineReadyAt: null, engineCreateMs: null, wasmMs: null, engineBuildMs: null };
+    // Page-clock times (ms since navigation) and durations. search*: the KnowledgeBase on the small
+    // wasm, what search needs; fullEngine: the last start of the full Engine (first triage-side call).
+    this.metrics = {
+      keystrokes: [], firstResultAt: null, engineReadyAt: null,
+      workerStartedAt: null, searchReadyAt: null, searchCreateMs: null, searchWasmMs: null, searchBuildMs: null,
+      fullEngineStarts: 0, fullEngine: null,
+    };
     this._id = `hd${++uid}`;
     this._active = -1;
     this._hits = [];
@@ -325,11 +332,19 @@ export class HelpdeskWidget extends HTMLElement {
   // ── engine ─────────────────────────────────────────────────────────────────────────────────
   _start() {
     this.engine = connectEngine();
+    const engineStarted = () => {
+      this.metrics.fullEngineStarts = this.engine.engineStarts.length;
+      this.metrics.fullEngine = this.engine.engineStarts.at(-1) || null;
+    };
+    engineStarted();
+    this.engine.events.addEventListener('engine', engineStarted);
     this.ready = this.engine.ready
       .then(async (timings) => {
-        this.metrics.engineCreateMs = timings && timings.createMs;
-        this.metrics.wasmMs = timings && timings.wasmMs;
-        this.metrics.engineBuildMs = timings && timings.buildMs;
+        this.metrics.workerStartedAt = timings.startedAt;
+        this.metrics.searchReadyAt = timings.readyAt;
+        this.metrics.searchCreateMs = timings.createMs;
+        this.metrics.searchWasmMs = timings.wasmMs;
+        this.metrics.searchBuildMs = timings.buildMs;
         await this._loadConfiguredKb();
         this._replayFeedback();
         this.metrics.engineReadyAt = performance.now();
@@ -359,7 +374,10 @@ export class HelpdeskWidget extends HTMLElement {
   _replayFeedback() {
     // Verdicts given on earlier visits count again in this session's ranking and stats.
     for (const f of readJson(FEEDBACK_KEY, [])) {
-      if (f && typeof f.id === 'string' && typeof f.verdict === 'string') this.engine.call('recordFeedback', f.id, f.verdict).catch(() => {});
+      if (f && typeof f.id === 'string' && typeof f.verdict === 'string') {
+        const options = typeof f.query === 'string' && f.query ? { query: f.query } : undefined;
+        this.engine.call('recordFeedback', f.id, f.verdict, options).catch(() => {});
+      }
     }
   }
 
@@ -519,6 +537,8 @@ export class HelpdeskWidget extends HTMLElement {
     }
     article = article || { id, title: hit ? hit.title : id, body: hit && hit.snippet ? hit.snippet.text : '' };
     this._articleReturn = from || 'search';
+    // The query that found it: a "Yes" teaches the knowledge base that this article answers it.
+    this._articleQuery = !from && this._hits.some((h) => h.id === id) ? this.$q.value.trim() : '';
     this._record(id, 'view');
     if (!this._viewed.includes(id)) this._viewed.push(id);
     this._renderArticle(article);
@@ -557,7 +577,7 @@ export class HelpdeskWidget extends HTMLElement {
     const vote = (helpful) => {
       yes.disabled = no.disabled = true;
       (helpful ? yes : no).setAttribute('aria-pressed', 'true');
-      this._record(a.id, helpful ? 'helpful' : 'not_helpful');
+      this._record(a.id, helpful ? 'helpful' : 'not_helpful', helpful ? this._articleQuery : '');
       if (helpful) this._record(a.id, 'deflected'); // solved without a ticket
       thanks.hidden = false;
       thanks.textContent = helpful ? s.thanksYes : s.thanksNo;
@@ -573,11 +593,11 @@ export class HelpdeskWidget extends HTMLElement {
     this.$articleView.replaceChildren(...parts);
   }
 
-  _record(id, verdict) {
-    this.engine.call('recordFeedback', id, verdict).catch(() => {});
+  _record(id, verdict, query) {
+    this.engine.call('recordFeedback', id, verdict, query ? { query } : undefined).catch(() => {});
     if (verdict !== 'view' && verdict !== 'suggested') {
       const log = readJson(FEEDBACK_KEY, []);
-      log.push({ id, verdict, at: Date.now() });
+      log.push(query ? { id, verdict, query, at: Date.now() } : { id, verdict, at: Date.now() });
       writeJson(FEEDBACK_KEY, log.slice(-FEEDBACK_KEEP));
     }
     this._emit('helpdesk-feedback', { articleId: id, verdict });

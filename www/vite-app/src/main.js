@@ -1,8 +1,9 @@
-// The whole integration: import the package, create the engine, call it.
-import { Engine, HelpdeskError } from 'helpdesk-ai';
+// The whole integration: search on the page with the small search module (`helpdesk-ai/search`:
+// the bundle of this page never carries the full wasm), triage in a Worker with the full Engine.
+import { KnowledgeBase, HelpdeskError } from 'helpdesk-ai/search';
 
 const $ = (id) => document.getElementById(id);
-const engine = await Engine.create();
+const kb = await KnowledgeBase.create();
 $('status').textContent = 'Ready.';
 document.body.dataset.ready = 'true';
 
@@ -18,22 +19,32 @@ function mark(text, ranges) {
 }
 
 $('q').addEventListener('input', () => {
-  const { hits } = engine.search($('q').value, { limit: 5 });
-  $('hits').replaceChildren(...hits.map((h) => mark(h.title, h.title_highlights)));
+  try {
+    const { hits } = kb.search($('q').value, { limit: 5 });
+    $('hits').replaceChildren(...hits.map((h) => mark(h.title, h.title_highlights)));
+  } catch (e) {
+    $('hits').replaceChildren(e instanceof HelpdeskError ? `${e.code}: ${e.message}` : String(e));
+  }
 });
 
-// And in a Worker, so the page never waits on the engine.
+// Triage in a Worker (the full Engine, bundled there), so the page never waits on it.
 const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+let workerReady = false;
+let draft = null; // the latest ticket typed before the Worker was ready
 worker.onmessage = (e) => {
-  if (e.data.ready) worker.postMessage({ subject: 'Ошибка 502', message: 'С утра все запросы к API возвращают 502, срочно!' });
-  else $('worker').textContent = `worker: ${e.data.language} ${e.data.category} ${e.data.priority}`;
+  const { ready, to, result } = e.data;
+  if (ready) {
+    workerReady = true;
+    worker.postMessage({ to: 'worker', ticket: { subject: 'Ошибка 502', message: 'С утра все запросы к API возвращают 502, срочно!' } });
+    if (draft) worker.postMessage({ to: 'triage', ticket: draft });
+  } else if (to === 'worker') {
+    $('worker').textContent = `worker: ${result.language} ${result.category} ${result.priority}`;
+  } else {
+    $('triage').textContent = result.error || `${result.category} · ${result.area} · ${result.priority} (${result.decision})`;
+  }
 };
 
 $('ticket').addEventListener('input', () => {
-  try {
-    const t = engine.triage({ message: $('ticket').value });
-    $('triage').textContent = `${t.category.label} · ${t.area.label} · ${t.priority.label} (${t.decision})`;
-  } catch (e) {
-    $('triage').textContent = e instanceof HelpdeskError ? `${e.code}: ${e.message}` : String(e);
-  }
+  draft = { message: $('ticket').value };
+  if (workerReady) worker.postMessage({ to: 'triage', ticket: draft });
 });
