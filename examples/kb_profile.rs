@@ -1,27 +1,26 @@
-use helpdesk_ai::kb::{KnowledgeBase, SearchOptions};
+//! Where building a knowledge base spends its time: the text pipeline, the concept dictionary,
+//! the search thesaurus, and indexing the default articles.
+//!
+//! `cargo run --release --example kb_profile`
+use helpdesk_ai::concepts::ConceptDictionary;
+use helpdesk_ai::kb::KnowledgeBase;
+use helpdesk_ai::text::Pipeline;
 use std::time::Instant;
+
 fn main() {
-    let t = Instant::now();
-    let empty = KnowledgeBase::default();
-    eprintln!("empty {:?}", t.elapsed());
-    drop(empty);
-    let t = Instant::now();
-    let kb = KnowledgeBase::embedded();
-    eprintln!("build {:?}", t.elapsed());
-    let t = Instant::now();
-    let _ = helpdesk_ai::Analyzer::default();
-    eprintln!("analyzer {:?}", t.elapsed());
-    for (name, o) in [("default", SearchOptions::default()), ("limit1", SearchOptions { limit: 1, ..Default::default() }), ("noprefix", SearchOptions { prefix: false, ..Default::default() })] {
-        for q in ["reset passw", "pasword resset", "не приходят уведомл", "ckfr byntuhfwbz", "ne mogu voiti v akkaunt"] {
-            let t = Instant::now();
-            for _ in 0..20 { std::hint::black_box(kb.search(q, &o)); }
-            eprintln!("{name} {q:?}: {:?}", t.elapsed() / 20);
+    let runs = 20;
+    let time = |name: &str, f: &mut dyn FnMut()| {
+        let t = Instant::now();
+        for _ in 0..runs {
+            f();
         }
-    }
-    let t = Instant::now();
-    let p = helpdesk_ai::text::Pipeline::default();
-    eprintln!("pipeline {:?}", t.elapsed());
-    let t = Instant::now();
-    for _ in 0..100 { std::hint::black_box(p.tokens("Open app.orbitdesk.io/login and click Forgot password? Enter the email address your account uses")); }
-    eprintln!("tokens {:?}", t.elapsed() / 100);
+        println!("{name:<40} {:>8.2} ms", t.elapsed().as_secs_f64() * 1000.0 / runs as f64);
+    };
+    time("Pipeline::default", &mut || drop(std::hint::black_box(Pipeline::default())));
+    let pipeline = Pipeline::default();
+    time("ConceptDictionary::embedded", &mut || drop(std::hint::black_box(ConceptDictionary::embedded(&pipeline))));
+    time("KnowledgeBase::default (+ thesaurus)", &mut || drop(std::hint::black_box(KnowledgeBase::default())));
+    time("KnowledgeBase::embedded (+ 52 articles)", &mut || drop(std::hint::black_box(KnowledgeBase::embedded())));
+    let bytes = KnowledgeBase::embedded().to_bytes();
+    time("KnowledgeBase::from_bytes (default KB)", &mut || drop(std::hint::black_box(KnowledgeBase::from_bytes(&bytes))));
 }

@@ -66,8 +66,9 @@ pub struct Index {
     /// Words the typo index knows (stems and surface forms), each with its term.
     fuzzy_keys: Vec<(String, u32)>,
     key_ids: FxHashMap<String, u32>,
-    /// Deletion variants of those words → key numbers, for typo tolerance.
-    deletions: FxHashMap<String, Vec<u32>>,
+    /// Hashes of the deletion variants of those words → key numbers, for typo tolerance. A
+    /// hash collision only adds a candidate that the edit-distance check then turns away.
+    deletions: FxHashMap<u64, Vec<u32>>,
     docs: Vec<DocInfo>,
     /// Field lengths of every document slot as [`length_code`]s (zeros for free slots): four
     /// bytes per document that scoring reads per posting, instead of a whole [`DocInfo`].
@@ -192,7 +193,7 @@ impl Index {
         let key = self.fuzzy_keys.len() as u32;
         self.fuzzy_keys.push((word.to_string(), term));
         self.key_ids.insert(word.to_string(), key);
-        for variant in deletions(&chars, max_edits(chars.len())) {
+        for variant in deletion_hashes(&chars, max_edits(chars.len())) {
             self.deletions.entry(variant).or_default().push(key);
         }
     }
@@ -242,9 +243,14 @@ impl Index {
         }
         let budget = max_edits(chars.len());
         let mut found: Vec<(u32, usize)> = Vec::new();
-        for variant in deletions(&chars, budget) {
+        let mut checked: Vec<u32> = Vec::new();
+        for variant in deletion_hashes(&chars, budget) {
             let Some(keys) = self.deletions.get(&variant) else { continue };
             for &key in keys {
+                if checked.contains(&key) {
+                    continue;
+                }
+                checked.push(key);
                 let (word, id) = &self.fuzzy_keys[key as usize];
                 if self.doc_freq(*id) == 0 {
                     continue;
@@ -305,7 +311,7 @@ impl Index {
     pub fn heap_bytes(&self) -> usize {
         let terms: usize = self.terms.iter().map(|t| t.text.len() + 48 + t.postings.len() * 12).sum();
         let surface: usize = self.surface.iter().map(|(s, ids)| s.len() + 56 + ids.len() * 4).sum();
-        let deletions: usize = self.deletions.iter().map(|(s, ids)| s.len() + 48 + ids.len() * 4).sum::<usize>()
+        let deletions: usize = self.deletions.values().map(|ids| 8 + 48 + ids.len() * 4).sum::<usize>()
             + self.fuzzy_keys.iter().map(|(w, _)| w.len() * 2 + 64).sum::<usize>();
         let docs: usize = self.docs.iter().map(|d| 48 + d.terms.len() * 4).sum();
         terms + surface + deletions + docs + self.by_text.len() * 40
@@ -504,28 +510,27 @@ pub fn max_edits(chars: usize) -> usize {
     }
 }
 
-/// Every string made by deleting up to `edits` characters (the word itself included), each
-/// once.
-fn deletions(chars: &[char], edits: usize) -> Vec<String> {
-    let mut seen: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
-    let mut out: Vec<String> = vec![chars.iter().collect()];
-    seen.insert(out[0].clone());
-    let mut frontier: Vec<Vec<char>> = vec![chars.to_vec()];
-    for _ in 0..edits {
-        let mut next = Vec::new();
-        for w in &frontier {
-            for i in 0..w.len() {
-                let mut v = w.clone();
-                v.remove(i);
-                let s: String = v.iter().collect();
-                if seen.insert(s.clone()) {
-                    out.push(s);
-                    next.push(v);
-                }
-            }
-        }
-        frontier = next;
+/// The hashes of every string made by deleting up to `edits` (at most 2) characters of `chars`
+/// (the word itself included), each once — computed without building the strings.
+fn deletion_hashes(chars: &[char], edits: usize) -> Vec<u64> {
+    // FxHash's 64-bit step, on u64 everywhere: the same value natively and in wasm.
+    let hash = |skip_a: usize, skip_b: usize| {
+        chars
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| i != skip_a && i != skip_b)
+            .fold(0u64, |h, (_, &c)| (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
+    };
+    let n = chars.len();
+    let mut out = vec![hash(usize::MAX, usize::MAX)];
+    if edits >= 1 {
+        out.extend((0..n).map(|i| hash(i, usize::MAX)));
     }
+    if edits >= 2 {
+        out.extend((0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j))).map(|(i, j)| hash(i, j)));
+    }
+    out.sort_unstable();
+    out.dedup();
     out
 }
 

@@ -266,11 +266,6 @@ impl KnowledgeBase {
     }
 
     fn insert(&mut self, article: Article) {
-        // Cache the stems of the article's words: snippets and highlights re-tokenise them.
-        for text in std::iter::once(&article.title).chain(&article.symptoms).chain(&article.steps).chain(&article.tags) {
-            self.pipeline.learn_vocabulary(text);
-        }
-        self.pipeline.learn_vocabulary(&article.body);
         let (entries, lens) = self.doc_terms(&article);
         let doc = self.index.add(&entries, lens);
         if self.articles.len() <= doc as usize {
