@@ -91,6 +91,9 @@ pub struct ConceptDictionary {
     concepts: Vec<Concept>,
     /// First stem → `(remaining stems, concept)`, longest phrase first.
     index: HashMap<String, Vec<(Vec<String>, usize)>>,
+    /// One-word terms as written (normalised) with their concept, sorted: what a word being
+    /// typed may complete to.
+    words: Vec<(String, usize)>,
     terms: usize,
 }
 
@@ -126,13 +129,13 @@ impl ConceptDictionary {
         for line in parse_lines("concepts", tsv, pipeline)? {
             let index = dict.concepts.len();
             dict.concepts.push(line.concept);
-            for stems in line.terms {
+            for term in line.terms {
                 // A term listed twice (or two spellings with one stem) keeps its first concept.
-                if seen_terms.contains_key(&stems) {
+                if seen_terms.contains_key(&term.stems) {
                     continue;
                 }
-                seen_terms.insert(stems.clone(), index);
-                dict.push_term(stems, index);
+                seen_terms.insert(term.stems.clone(), index);
+                dict.push_term(term, index);
             }
         }
         dict.sort_entries();
@@ -162,7 +165,7 @@ impl ConceptDictionary {
                 let message = format!("id {:?} is already a concept", line.concept.id);
                 return Err(DataError::new("synonyms", line.number, message));
             }
-            let anchor = line.terms.first().and_then(|stems| self.concept_of(stems));
+            let anchor = line.terms.first().and_then(|term| self.concept_of(&term.stems));
             groups.push((line, anchor));
         }
         let mut seen_terms: HashMap<Vec<String>, usize> = HashMap::new();
@@ -174,12 +177,12 @@ impl ConceptDictionary {
                     self.concepts.len() - 1
                 }
             };
-            for stems in line.terms {
-                if seen_terms.contains_key(&stems) || self.concept_of(&stems) == Some(index) {
+            for term in line.terms {
+                if seen_terms.contains_key(&term.stems) || self.concept_of(&term.stems) == Some(index) {
                     continue;
                 }
-                seen_terms.insert(stems.clone(), index);
-                self.push_term(stems, index);
+                seen_terms.insert(term.stems.clone(), index);
+                self.push_term(term, index);
             }
         }
         self.sort_entries();
@@ -192,18 +195,38 @@ impl ConceptDictionary {
         self.index.get(first)?.iter().find(|(r, _)| r.as_slice() == rest).map(|(_, c)| *c)
     }
 
-    fn push_term(&mut self, stems: Vec<String>, concept: usize) {
-        let mut stems = stems.into_iter();
+    fn push_term(&mut self, term: Term, concept: usize) {
+        if let Some(word) = term.word {
+            self.words.push((word, concept));
+        }
+        let mut stems = term.stems.into_iter();
         let first = stems.next().unwrap_or_default();
         self.index.entry(first).or_default().push((stems.collect(), concept));
         self.terms += 1;
     }
 
-    /// Longest phrase first, so that matching tries the most specific term first.
+    /// Longest phrase first, so that matching tries the most specific term first; one-word
+    /// terms in order, for completion.
     fn sort_entries(&mut self) {
         for entries in self.index.values_mut() {
             entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         }
+        self.words.sort();
+        self.words.dedup();
+    }
+
+    /// Concepts with a one-word term that starts with `prefix` (normalised), in the order of
+    /// those words — what a word still being typed may mean, in either language.
+    ///
+    /// ```
+    /// use helpdesk_ai::concepts::ConceptDictionary;
+    /// let dict = ConceptDictionary::from_tsv("notification\tgeneral\tobject\tnotification | уведомление\n").unwrap();
+    /// let found: Vec<&str> = dict.complete("уве").map(|c| dict.concepts()[c].id.as_str()).collect();
+    /// assert_eq!(found, ["notification"]);
+    /// ```
+    pub fn complete<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = usize> + 'a {
+        let start = self.words.partition_point(|(w, _)| w.as_str() < prefix);
+        self.words[start..].iter().take_while(move |(w, _)| w.starts_with(prefix)).map(|(_, c)| *c)
     }
 
     /// All concepts, in file order.
@@ -270,7 +293,13 @@ impl ConceptDictionary {
 struct Line {
     number: usize,
     concept: Concept,
-    terms: Vec<Vec<String>>,
+    terms: Vec<Term>,
+}
+
+/// A term: its stems, and its normalised form when it is one word.
+struct Term {
+    stems: Vec<String>,
+    word: Option<String>,
 }
 
 /// Parses `id<TAB>area<TAB>kind<TAB>term | term | …` lines (`#` comments); errors name `source`
@@ -300,8 +329,12 @@ fn parse_lines(source: &'static str, tsv: &str, pipeline: &Pipeline) -> Result<V
             .split('|')
             .map(str::trim)
             .filter(|t| !t.is_empty())
-            .map(|term| pipeline.tokens(term).into_iter().filter(|t| t.is_wordlike()).map(|t| t.stem).collect::<Vec<_>>())
-            .filter(|stems| !stems.is_empty())
+            .filter_map(|term| {
+                let words: Vec<crate::text::Token> = pipeline.tokens(term).into_iter().filter(|t| t.is_wordlike()).collect();
+                let word = (words.len() == 1).then(|| words[0].norm.clone());
+                let stems: Vec<String> = words.into_iter().map(|t| t.stem).collect();
+                (!stems.is_empty()).then_some(Term { stems, word })
+            })
             .collect();
         lines.push(Line { number, concept: Concept { id: id.to_string(), area, kind }, terms });
     }

@@ -432,6 +432,24 @@ impl KnowledgeBase {
                 push(id, m.prefix * scale * (0.6 + 0.4 * closeness), Via::Prefix, &mut out);
             }
         }
+        if being_typed && typed_chars >= 3 {
+            // Words of the dictionaries the word may become, in either language: "уве…" is on its
+            // way to "уведомления", which finds an English article on notifications.
+            let mut concepts: Vec<usize> = Vec::new();
+            for c in self.concepts.complete(norm) {
+                if concepts.len() >= 4 {
+                    break;
+                }
+                if concepts.contains(&c) {
+                    continue;
+                }
+                concepts.push(c);
+                let Some(concept) = self.concepts.get(c) else { continue };
+                if let Some(id) = self.index.lookup(&format!("~{}", concept.id)).filter(|&id| self.index.doc_freq(id) > 0) {
+                    push(id, m.prefix * m.synonym * scale * 0.6, Via::Concept, &mut out);
+                }
+            }
+        }
         if exact.is_none() {
             for word in [stem, norm] {
                 let chars = word.chars().count().max(1) as f32;
@@ -788,6 +806,15 @@ mod tests {
         for q in ["", " ", "\u{0}", "ё", &"а".repeat(10_000), "🔑🔑🔑", "a b c d e f g h i j k l m n o p q r s t u v w x y z", "' OR 1=1 --", "<script>"] {
             let _ = kb.search(q, &SearchOptions::default());
         }
+    }
+
+    #[test]
+    fn a_word_being_typed_completes_across_languages() {
+        // No Russian article mentions notifications; "уве…" on its way to "уведомления" still
+        // finds the English one, through the dictionary's words.
+        let hits = kb().search("уве", &SearchOptions::default()).hits;
+        assert_eq!(hits[0].id, "kb-push-notifications-en", "{:?}", hits.iter().map(|h| &h.id).collect::<Vec<_>>());
+        assert!(hits[0].matched.contains(&"~notifications".to_string()));
     }
 
     #[test]
