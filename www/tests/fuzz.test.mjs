@@ -122,6 +122,29 @@ function makeFuzzer(random) {
 const WRAPPER_CODES = new Set(['invalid_argument', 'invalid_ticket', 'invalid_conversation', 'invalid_query', 'invalid_kb', 'invalid_model',
   'invalid_feedback', 'unknown_article', 'train_failed', 'invalid_roster', 'invalid_rules', 'input_too_large']);
 
+
+/**
+ * Calls the raw wasm bindings in turn for `budgetMs` (and at least 20 rounds): each call returns
+ * JSON text (or nothing) or throws a coded "code: message" error — never a trap. Returns the
+ * number of calls made.
+ */
+function fuzzRawBindings(calls, budgetMs) {
+  const started = Date.now();
+  let n = 0;
+  while (Date.now() - started < budgetMs || n < calls.length * 20) {
+    const i = n % calls.length;
+    n += 1;
+    try {
+      const out = calls[i]();
+      if (typeof out === 'string') JSON.parse(out); // every result is JSON text
+    } catch (e) {
+      assert.ok(!(e instanceof WebAssembly.RuntimeError), `binding #${i} trapped: ${e && e.stack}`);
+      assert.match(String(e && e.message), /^[a-z_]+: /, `binding #${i} threw an uncoded error`);
+    }
+  }
+  return n;
+}
+
 test('the package Engine: random and hostile inputs at every method never trap, and the engine keeps working', () => {
   const random = rng(SEED);
   const f = makeFuzzer(random);
@@ -211,19 +234,7 @@ test('the raw wasm-bindgen Engine: any string or bytes at every binding gives a 
     // learn(query, id), where the core has it
     ...(typeof raw.learn === 'function' ? [() => raw.learn(f.text(), f.pick(['kb-reset-password-en', f.text()]))] : []),
   ];
-  const started = Date.now();
-  let n = 0;
-  while (Date.now() - started < BUDGET_MS / 2 || n < calls.length * 20) {
-    const i = n % calls.length;
-    n += 1;
-    try {
-      const out = calls[i]();
-      if (typeof out === 'string') JSON.parse(out); // every result is JSON text
-    } catch (e) {
-      assert.ok(!(e instanceof WebAssembly.RuntimeError), `binding #${i} trapped: ${e && e.stack}`);
-      assert.match(String(e && e.message), /^[a-z_]+: /, `binding #${i} threw an uncoded error`);
-    }
-  }
+  const n = fuzzRawBindings(calls, BUDGET_MS / 2);
   raw.loadKb(readFileSync(join(ROOT, 'data/kb/articles.json'), 'utf8'));
   assert.equal(JSON.parse(raw.searchJson('reset password', 3)).hits[0].id, 'kb-reset-password-en');
   recordMetrics({ fuzz_raw_calls: n });
@@ -297,19 +308,7 @@ for (const [name, SearchEngine, seed] of [
       () => raw.kbBytes(),
       ...(typeof raw.learn === 'function' ? [() => raw.learn(f.text(), f.pick(['kb-reset-password-en', f.text()]))] : []),
     ];
-    const started = Date.now();
-    let n = 0;
-    while (Date.now() - started < BUDGET_MS / 4 || n < calls.length * 20) {
-      const i = n % calls.length;
-      n += 1;
-      try {
-        const out = calls[i]();
-        if (typeof out === 'string') JSON.parse(out); // every result is JSON text
-      } catch (e) {
-        assert.ok(!(e instanceof WebAssembly.RuntimeError), `binding #${i} trapped: ${e && e.stack}`);
-        assert.match(String(e && e.message), /^[a-z_]+: /, `binding #${i} threw an uncoded error`);
-      }
-    }
+    const n = fuzzRawBindings(calls, BUDGET_MS / 4);
     raw.loadKbBytes(validIndex);
     assert.equal(JSON.parse(raw.searchJson('reset password', 3)).hits[0].id, 'kb-reset-password-en');
     assert.equal(JSON.parse(raw.articleJson('kb-reset-password-ru')).lang, 'ru');
