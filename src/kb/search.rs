@@ -638,7 +638,10 @@ impl KnowledgeBase {
         let mut stems = Vec::new();
         let mut surfaces = Vec::new();
         for g in groups {
-            for alt in &g.alternatives {
+            // The article's own word first (it can be highlighted), a shared concept only when
+            // no word of the group is in the article.
+            let words = g.alternatives.iter().filter(|a| a.via != Via::Concept);
+            for alt in words.chain(g.alternatives.iter().filter(|a| a.via == Via::Concept)) {
                 let term = self.index.term(alt.term);
                 if term.postings.binary_search_by_key(&doc, |p| p.doc).is_err() {
                     continue;
@@ -806,6 +809,18 @@ mod tests {
         for q in ["", " ", "\u{0}", "ё", &"а".repeat(10_000), "🔑🔑🔑", "a b c d e f g h i j k l m n o p q r s t u v w x y z", "' OR 1=1 --", "<script>"] {
             let _ = kb.search(q, &SearchOptions::default());
         }
+    }
+
+    #[test]
+    fn the_articles_own_word_is_shown_and_highlighted_before_a_concept() {
+        // "pasword" is also a spelling the concept dictionary lists, so the word being typed
+        // completes to the `password` concept too; the hit still shows and highlights the word.
+        let hit = &kb().search("reset pasword", &SearchOptions { limit: 3, ..Default::default() }).hits[0];
+        assert_eq!(hit.id, "kb-reset-password-en");
+        assert!(hit.matched.contains(&"pasword→password".to_string()), "{:?}", hit.matched);
+        let title: Vec<u16> = hit.title.encode_utf16().collect();
+        let marked: Vec<String> = hit.title_highlights.iter().map(|[s, e]| String::from_utf16_lossy(&title[*s..*e])).collect();
+        assert_eq!(marked, ["Reset", "password"]);
     }
 
     #[test]
