@@ -202,7 +202,7 @@ impl KnowledgeBase {
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResult {
         let query = cut(query, MAX_QUERY_BYTES);
         let typing = options.prefix && !query.ends_with(char::is_whitespace);
-        let tokens = self.retyped_tokens(query, typing).unwrap_or_else(|| self.pipeline.tokens(query));
+        let tokens = self.query_tokens(query, typing);
         let groups = self.query_groups(&tokens, typing);
         let scored = self.score(&groups);
         let hits = self.rank(scored, &groups, options);
@@ -249,11 +249,13 @@ impl KnowledgeBase {
         hits
     }
 
-    /// The query retyped on the Russian layout, when it was typed on the English one with the
-    /// keys that are Russian letters there (`,` б, `.` ю, `;` ж, `'` э, `[` х, `]` ъ, `` ` `` ё)
-    /// inside words — the tokeniser would cut `c,hjc` at the comma, so the per-word fix cannot
-    /// see it — and the retyped query knows more of its words than the query as typed.
-    fn retyped_tokens(&self, query: &str, typing: bool) -> Option<Vec<Token>> {
+    /// The query's tokens — or those of the query retyped on the Russian layout, when it was
+    /// typed on the English one with the keys that are Russian letters there (`,` б, `.` ю,
+    /// `;` ж, `'` э, `[` х, `]` ъ, `` ` `` ё) inside words (the tokeniser would cut `c,hjc` at
+    /// the comma, so the per-word fix cannot see it) and the retyped query knows more of its
+    /// words than the query as typed.
+    fn query_tokens(&self, query: &str, typing: bool) -> Vec<Token> {
+        let original = self.pipeline.tokens(query);
         let bytes = query.as_bytes();
         let letter_at = |i: Option<usize>| i.and_then(|i| bytes.get(i)).is_some_and(u8::is_ascii_alphabetic);
         let letters_as_punctuation = bytes
@@ -261,11 +263,14 @@ impl KnowledgeBase {
             .enumerate()
             .any(|(i, b)| b",.;'[]`".contains(b) && (letter_at(i.checked_sub(1)) || letter_at(Some(i + 1))));
         if !letters_as_punctuation || query.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')) {
-            return None;
+            return original;
         }
         let retyped = self.pipeline.tokens(&latin_keys_to_russian(query));
-        let original = self.pipeline.tokens(query);
-        (self.known_words(&retyped, typing) > self.known_words(&original, typing)).then_some(retyped)
+        if self.known_words(&retyped, typing) > self.known_words(&original, typing) {
+            retyped
+        } else {
+            original
+        }
     }
 
     /// How many of the query's words the index knows (as typed, or as the start of a word for
