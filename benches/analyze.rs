@@ -11,7 +11,8 @@ use helpdesk_ai::text::split_reply;
 use helpdesk_ai::triage::Triager;
 use helpdesk_ai::{Analyzer, Ticket};
 
-const TYPICAL_EN: &str = "Hi, I'm getting an error when trying to connect our CRM via API. The error message says \
+const TYPICAL_EN: &str =
+    "Hi, I'm getting an error when trying to connect our CRM via API. The error message says \
 'Authentication failed' (HTTP 401) but I'm using the correct API key. This is blocking our sales team since \
 yesterday. Please help urgently! -- Jane, jane@acme.io";
 
@@ -38,9 +39,13 @@ fn bench(c: &mut Criterion) {
     let redactor = Redactor::default();
     let mut parts = c.benchmark_group("part");
     parts.bench_function("tokens", |b| b.iter(|| pipeline.tokens(black_box(TYPICAL_EN))));
-    parts.bench_function("language", |b| b.iter(|| analyzer.language_detector().detect(black_box(TYPICAL_EN), &tokens)));
+    parts.bench_function("language", |b| {
+        b.iter(|| analyzer.language_detector().detect(black_box(TYPICAL_EN), &tokens))
+    });
     parts.bench_function("concepts", |b| b.iter(|| analyzer.concepts().find(black_box(&tokens))));
-    parts.bench_function("sentiment", |b| b.iter(|| analyzer.sentiment_analyzer().analyze(black_box(TYPICAL_EN), &tokens)));
+    parts.bench_function("sentiment", |b| {
+        b.iter(|| analyzer.sentiment_analyzer().analyze(black_box(TYPICAL_EN), &tokens))
+    });
     parts.bench_function("entities", |b| b.iter(|| entities.extract(black_box(TYPICAL_EN))));
     parts.bench_function("redact", |b| b.iter(|| redactor.redact(black_box(TYPICAL_EN))));
     parts.bench_function("split_reply", |b| b.iter(|| split_reply(black_box(TYPICAL_EN))));

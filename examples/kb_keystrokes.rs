@@ -29,7 +29,12 @@ fn measure<S: AsRef<str>>(name: &str, kb: &KnowledgeBase, queries: &[S], rounds:
     times.sort_by(f64::total_cmp);
     let at = |q: f64| times[((times.len() - 1) as f64 * q) as usize];
     let mean = times.iter().sum::<f64>() / times.len() as f64;
-    println!("{name:<14} {} keystrokes: mean {mean:.0} µs, p50 {:.0} µs, p99 {:.0} µs", times.len(), at(0.5), at(0.99));
+    println!(
+        "{name:<14} {} keystrokes: mean {mean:.0} µs, p50 {:.0} µs, p99 {:.0} µs",
+        times.len(),
+        at(0.5),
+        at(0.99)
+    );
 }
 
 fn arg(name: &str) -> Option<String> {
@@ -45,7 +50,9 @@ fn main() {
         println!("{} articles, built in {:?}", kb.len(), t.elapsed());
         let queries: Vec<String> = read(&queries)
             .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()?.get("q")?.as_str().map(str::to_string))
+            .filter_map(|l| {
+                serde_json::from_str::<serde_json::Value>(l).ok()?.get("q")?.as_str().map(str::to_string)
+            })
             .collect();
         measure("given KB", &kb, &queries, 2);
         return;
@@ -61,6 +68,10 @@ fn main() {
     let mut large = KnowledgeBase::default();
     large.add_all(generated_kb::generated(50_000)).expect("generated articles are valid");
     let (terms, bytes) = large.index_size();
-    println!("generated KB: 50000 articles, built in {:?}; {terms} terms, index ≈ {} MB", t.elapsed(), bytes / 1_000_000);
+    println!(
+        "generated KB: 50000 articles, built in {:?}; {terms} terms, index ≈ {} MB",
+        t.elapsed(),
+        bytes / 1_000_000
+    );
     measure("generated 50k", &large, &QUERIES, 3);
 }

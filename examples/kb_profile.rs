@@ -18,9 +18,17 @@ fn main() {
     };
     time("Pipeline::default", &mut || drop(std::hint::black_box(Pipeline::default())));
     let pipeline = Pipeline::default();
-    time("ConceptDictionary::embedded", &mut || drop(std::hint::black_box(ConceptDictionary::embedded(&pipeline))));
-    time("KnowledgeBase::default (+ thesaurus)", &mut || drop(std::hint::black_box(KnowledgeBase::default())));
-    time("KnowledgeBase::embedded (+ 52 articles)", &mut || drop(std::hint::black_box(KnowledgeBase::embedded())));
+    time("ConceptDictionary::embedded", &mut || {
+        drop(std::hint::black_box(ConceptDictionary::embedded(&pipeline)))
+    });
+    time("KnowledgeBase::default (+ thesaurus)", &mut || {
+        drop(std::hint::black_box(KnowledgeBase::default()))
+    });
+    time("KnowledgeBase::embedded (+ 52 articles)", &mut || {
+        drop(std::hint::black_box(KnowledgeBase::embedded()))
+    });
     let bytes = KnowledgeBase::embedded().to_bytes();
-    time("KnowledgeBase::from_bytes (default KB)", &mut || drop(std::hint::black_box(KnowledgeBase::from_bytes(&bytes))));
+    time("KnowledgeBase::from_bytes (default KB)", &mut || {
+        drop(std::hint::black_box(KnowledgeBase::from_bytes(&bytes)))
+    });
 }

@@ -6,7 +6,9 @@ use crate::error::InputError;
 use crate::keywords::{self, Keywords, Source};
 use crate::redact::{Masked, Redactor};
 use crate::sentiment::{Sentiment, SentimentAnalyzer};
-use crate::text::{html_to_text, looks_like_html, split_reply, LanguageDetector, LanguageGuess, Pipeline, Token};
+use crate::text::{
+    html_to_text, looks_like_html, split_reply, LanguageDetector, LanguageGuess, Pipeline, Token,
+};
 use serde::{Deserialize, Serialize};
 
 /// The most of a subject that is analysed; the rest is ignored (and reported as truncated).
@@ -147,7 +149,9 @@ impl Default for Analyzer {
     /// The analyzer with every embedded default (stopwords, concepts, lexicons).
     fn default() -> Self {
         let mut pipeline = Pipeline::default();
-        for vocabulary in [crate::concepts::EMBEDDED, crate::sentiment::EMBEDDED_EN, crate::sentiment::EMBEDDED_RU] {
+        for vocabulary in
+            [crate::concepts::EMBEDDED, crate::sentiment::EMBEDDED_EN, crate::sentiment::EMBEDDED_RU]
+        {
             pipeline.learn_vocabulary(vocabulary);
         }
         let concepts = ConceptDictionary::embedded(&pipeline);
@@ -248,7 +252,14 @@ impl Analyzer {
 
         let subject_entities = self.entities.extract(subject);
         let body_entities = self.entities.extract(&entity_text);
-        let keywords = self.keywords(&combined, offset, &longest_non_overlapping(&concept_matches), &subject_entities, &body_entities, &parts.signature);
+        let keywords = self.keywords(
+            &combined,
+            offset,
+            &longest_non_overlapping(&concept_matches),
+            &subject_entities,
+            &body_entities,
+            &parts.signature,
+        );
         let entities = subject_entities
             .into_iter()
             .map(|entity| FieldEntity { field: Field::Subject, entity })
@@ -261,7 +272,9 @@ impl Analyzer {
             .masked
             .into_iter()
             .map(|masked| FieldMasked { field: Field::Subject, masked })
-            .chain(redacted_body.masked.into_iter().map(|masked| FieldMasked { field: Field::Message, masked }))
+            .chain(
+                redacted_body.masked.into_iter().map(|masked| FieldMasked { field: Field::Message, masked }),
+            )
             .collect();
 
         let analysis = Analysis {
@@ -310,7 +323,8 @@ impl Analyzer {
             }
         }
         for e in body_entities {
-            let in_signature = signature.as_ref().is_some_and(|s| s.start <= e.span.start && e.span.start < s.end);
+            let in_signature =
+                signature.as_ref().is_some_and(|s| s.start <= e.span.start && e.span.start < s.end);
             if !in_signature && !covered(e.span.start + offset, e.span.end + offset) {
                 items.push((e.span.start + offset, Source::Entity(e), e.text.as_str()));
             }

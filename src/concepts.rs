@@ -158,7 +158,8 @@ impl ConceptDictionary {
     /// assert_eq!(dict.ids_in("get rid of a pic"), ["syn_delete", "photo"]);
     /// ```
     pub fn extend_with_synonyms(&mut self, tsv: &str, pipeline: &Pipeline) -> Result<(), DataError> {
-        let known: HashMap<&str, usize> = self.concepts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
+        let known: HashMap<&str, usize> =
+            self.concepts.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).collect();
         let mut groups = Vec::new();
         for line in parse_lines("synonyms", tsv, pipeline)? {
             if known.contains_key(line.concept.id.as_str()) {
@@ -245,7 +246,8 @@ impl ConceptDictionary {
         self.index
             .iter()
             .flat_map(|(first, entries)| {
-                std::iter::once(first.as_str()).chain(entries.iter().flat_map(|(rest, _)| rest.iter().map(String::as_str)))
+                std::iter::once(first.as_str())
+                    .chain(entries.iter().flat_map(|(rest, _)| rest.iter().map(String::as_str)))
             })
             .filter(|stem| crate::text::word_script(stem) == crate::text::Script::Latin)
     }
@@ -267,7 +269,9 @@ impl ConceptDictionary {
             let Some(entries) = self.index.get(tokens[i].stem.as_str()) else { continue };
             for (rest, concept) in entries {
                 let end = i + 1 + rest.len();
-                if end <= tokens.len() && rest.iter().zip(&tokens[i + 1..end]).all(|(stem, t)| *stem == t.stem) {
+                if end <= tokens.len()
+                    && rest.iter().zip(&tokens[i + 1..end]).all(|(stem, t)| *stem == t.stem)
+                {
                     found.push(ConceptMatch {
                         concept: *concept,
                         first_token: i,
@@ -311,7 +315,10 @@ fn parse_lines(source: &'static str, tsv: &str, pipeline: &Pipeline) -> Result<V
         let err = |message: String| DataError::new(source, number, message);
         let fields: Vec<&str> = text.split('\t').collect();
         if fields.len() != 4 {
-            return Err(err(format!("expected 4 tab-separated fields (id, area, kind, terms), found {}", fields.len())));
+            return Err(err(format!(
+                "expected 4 tab-separated fields (id, area, kind, terms), found {}",
+                fields.len()
+            )));
         }
         let id = fields[0].trim();
         if id.is_empty() || !id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
@@ -324,13 +331,15 @@ fn parse_lines(source: &'static str, tsv: &str, pipeline: &Pipeline) -> Result<V
             "general" => None,
             other => Some(Area::parse(other).ok_or_else(|| err(format!("unknown area {other:?}")))?),
         };
-        let kind = ConceptKind::parse(fields[2].trim()).ok_or_else(|| err(format!("unknown kind {:?}", fields[2].trim())))?;
+        let kind = ConceptKind::parse(fields[2].trim())
+            .ok_or_else(|| err(format!("unknown kind {:?}", fields[2].trim())))?;
         let terms = fields[3]
             .split('|')
             .map(str::trim)
             .filter(|t| !t.is_empty())
             .filter_map(|term| {
-                let words: Vec<crate::text::Token> = pipeline.tokens(term).into_iter().filter(|t| t.is_wordlike()).collect();
+                let words: Vec<crate::text::Token> =
+                    pipeline.tokens(term).into_iter().filter(|t| t.is_wordlike()).collect();
                 let word = (words.len() == 1).then(|| words[0].norm.clone());
                 let stems: Vec<String> = words.into_iter().map(|t| t.stem).collect();
                 (!stems.is_empty()).then_some(Term { stems, word })
@@ -361,7 +370,8 @@ mod tests {
 
     #[test]
     fn embedded_dictionary_parses_and_is_large() {
-        let dict = ConceptDictionary::from_tsv_with(EMBEDDED, &Pipeline::default()).expect("valid embedded concepts");
+        let dict = ConceptDictionary::from_tsv_with(EMBEDDED, &Pipeline::default())
+            .expect("valid embedded concepts");
         assert!(dict.concepts().len() >= 300, "only {} concepts", dict.concepts().len());
         for area in Area::ALL {
             assert!(dict.concepts().iter().any(|c| c.area == Some(*area)), "no concept for {area}");

@@ -33,7 +33,9 @@ pub fn ticket_from_json(value: &Value) -> Result<Ticket, String> {
             Some(Value::String(s)) => Some(s.clone()),
             Some(Value::Number(n)) => Some(n.to_string()),
             None | Some(Value::Null) => None,
-            Some(other) => return Err(format!("field `id` must be a string or a number, found {}", kind_of(other))),
+            Some(other) => {
+                return Err(format!("field `id` must be a string or a number, found {}", kind_of(other)))
+            }
         },
         subject: string_field(value, &["subject"])?,
         message: string_field(value, &["message", "text", "body"])?,
@@ -119,13 +121,18 @@ pub fn labelled_from_json(value: &Value) -> Result<LabelledTicket, String> {
 /// assert_eq!(out["intent"]["label"], "greeting");
 /// assert_eq!(out["id"], 7);
 /// ```
-pub fn classify_json(analyzer: &Analyzer, classifier: &TicketClassifier, value: &Value) -> Result<Value, String> {
+pub fn classify_json(
+    analyzer: &Analyzer,
+    classifier: &TicketClassifier,
+    value: &Value,
+) -> Result<Value, String> {
     let ticket = ticket_from_json(value)?;
     let predictions = classifier.predict(analyzer, &ticket).map_err(|e| e.to_string())?;
     let mut out = serde_json::Map::new();
     for p in predictions {
         let round = |x: f32| (f64::from(x) * 1e4).round() / 1e4;
-        let alternatives: Vec<Value> = p.alternatives.iter().map(|(l, c)| serde_json::json!([l, round(*c)])).collect();
+        let alternatives: Vec<Value> =
+            p.alternatives.iter().map(|(l, c)| serde_json::json!([l, round(*c)])).collect();
         let because = serde_json::to_value(&p.because).map_err(|e| e.to_string())?;
         out.insert(
             p.head.name().to_string(),
@@ -194,8 +201,10 @@ pub fn conversation_json(analyzer: &Analyzer, value: &Value) -> Result<Value, St
         let tokens = analyzer.tokens(&text);
         analysed.push((sender, analyzer.sentiment_analyzer().analyze(&text, &tokens), at));
     }
-    let messages: Vec<_> =
-        analysed.iter().map(|(sender, s, at)| ConversationMessage { sender: *sender, sentiment: s, at: *at }).collect();
+    let messages: Vec<_> = analysed
+        .iter()
+        .map(|(sender, s, at)| ConversationMessage { sender: *sender, sentiment: s, at: *at })
+        .collect();
     let mut out = serde_json::to_value(conversation(&messages)).map_err(|e| e.to_string())?;
     echo_id(value, &mut out);
     Ok(out)

@@ -35,7 +35,12 @@ pub struct Keywords {
 impl Keywords {
     /// Every keyword key of every group, for features and search.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.technical.iter().chain(&self.features).chain(&self.problems).chain(&self.emotional).map(|k| k.key.as_str())
+        self.technical
+            .iter()
+            .chain(&self.features)
+            .chain(&self.problems)
+            .chain(&self.emotional)
+            .map(|k| k.key.as_str())
     }
 }
 

@@ -2,7 +2,9 @@
 //! lead insists on and the seed's confidence decision (auto-route, suggest, manual review).
 
 use crate::analyze::{Analysis, FieldEntity};
-use crate::classify::{Contribution, Head, LabelledTicket, ModelError, Prediction, TicketClassifier, TrainError, TrainOptions};
+use crate::classify::{
+    Contribution, Head, LabelledTicket, ModelError, Prediction, TicketClassifier, TrainError, TrainOptions,
+};
 use crate::concepts::ConceptDictionary;
 use crate::error::{DataError, InputError};
 use crate::keywords::Keywords;
@@ -130,12 +132,17 @@ impl PriorityRules {
             let err = |m: String| DataError::new("priority rules", line, m);
             let f: Vec<&str> = row.split('\t').map(str::trim).collect();
             if f.len() != 4 {
-                return Err(err(format!("expected `rule<TAB>priority<TAB>when<TAB>why`, found {} fields", f.len())));
+                return Err(err(format!(
+                    "expected `rule<TAB>priority<TAB>when<TAB>why`, found {} fields",
+                    f.len()
+                )));
             }
-            let priority = Priority::parse(f[1]).ok_or_else(|| err(format!("rule {:?}: unknown priority {:?}", f[0], f[1])))?;
+            let priority = Priority::parse(f[1])
+                .ok_or_else(|| err(format!("rule {:?}: unknown priority {:?}", f[0], f[1])))?;
             let mut groups = Vec::new();
             for group in f[2].split('+') {
-                let ids: Vec<String> = group.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+                let ids: Vec<String> =
+                    group.split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
                 if ids.is_empty() {
                     return Err(err(format!("rule {:?}: an empty condition group", f[0])));
                 }
@@ -178,7 +185,8 @@ impl Default for Triager {
         let analyzer = Analyzer::default();
         // Both embedded files are checked by unit tests; these fallbacks are never taken.
         let classifier = TicketClassifier::from_bytes(DEFAULT_MODEL).ok().filter(has_ticket_heads);
-        let rules = PriorityRules::from_tsv(DEFAULT_RULES, analyzer.concepts()).unwrap_or(PriorityRules { rules: Vec::new() });
+        let rules = PriorityRules::from_tsv(DEFAULT_RULES, analyzer.concepts())
+            .unwrap_or(PriorityRules { rules: Vec::new() });
         Triager { analyzer, classifier, rules }
     }
 }
@@ -195,7 +203,9 @@ impl Triager {
     /// the current one stays.
     pub fn replace_classifier(&mut self, classifier: TicketClassifier) -> Result<(), ModelError> {
         if !has_ticket_heads(&classifier) {
-            return Err(ModelError::Malformed("triage needs a model with the heads category, area, priority and complexity"));
+            return Err(ModelError::Malformed(
+                "triage needs a model with the heads category, area, priority and complexity",
+            ));
         }
         self.classifier = Some(classifier);
         Ok(())
@@ -217,7 +227,11 @@ impl Triager {
     }
 
     /// Trains a classifier with this triager's analyzer.
-    pub fn train(&self, data: &[LabelledTicket], options: &TrainOptions) -> Result<TicketClassifier, TrainError> {
+    pub fn train(
+        &self,
+        data: &[LabelledTicket],
+        options: &TrainOptions,
+    ) -> Result<TicketClassifier, TrainError> {
         TicketClassifier::train(&self.analyzer, data, options)
     }
 
@@ -243,8 +257,11 @@ impl Triager {
     /// ```
     pub fn triage(&self, ticket: &Ticket) -> Result<Triage, InputError> {
         let (analysis, tokens) = self.analyzer.analyze_with_tokens(ticket)?;
-        let predictions =
-            self.classifier.as_ref().map(|c| c.predict_analysed(&analysis, &tokens, true)).unwrap_or_default();
+        let predictions = self
+            .classifier
+            .as_ref()
+            .map(|c| c.predict_analysed(&analysis, &tokens, true))
+            .unwrap_or_default();
         Ok(self.assemble(analysis, predictions))
     }
 
@@ -267,7 +284,13 @@ impl Triager {
                     }
                 }
                 // Only without a model (never with the embedded one): an empty, zero-confidence label.
-                None => Label { label: String::new(), confidence: 0.0, alternatives: vec![], rule: None, because: vec![] },
+                None => Label {
+                    label: String::new(),
+                    confidence: 0.0,
+                    alternatives: vec![],
+                    rule: None,
+                    because: vec![],
+                },
             })
             .collect();
         let fired = self.rules.fire(&analysis.concepts);
@@ -278,10 +301,18 @@ impl Triager {
                 priority.rule = Some(strongest.id.clone());
             }
         }
-        let confidence = labels[0].confidence.min(if labels[2].rule.is_some() { 1.0 } else { labels[2].confidence });
+        let confidence =
+            labels[0].confidence.min(if labels[2].rule.is_some() { 1.0 } else { labels[2].confidence });
         let mut labels = labels.into_iter();
-        let mut next =
-            || labels.next().unwrap_or(Label { label: String::new(), confidence: 0.0, alternatives: vec![], rule: None, because: vec![] });
+        let mut next = || {
+            labels.next().unwrap_or(Label {
+                label: String::new(),
+                confidence: 0.0,
+                alternatives: vec![],
+                rule: None,
+                because: vec![],
+            })
+        };
         let (category, area, priority, complexity) = (next(), next(), next(), next());
         Triage {
             id: analysis.id,
@@ -293,7 +324,11 @@ impl Triager {
             decision: Decision::for_confidence(confidence),
             rules: fired
                 .iter()
-                .map(|r| FiredRule { rule: r.id.clone(), priority: r.priority.as_str().to_string(), why: r.why.clone() })
+                .map(|r| FiredRule {
+                    rule: r.id.clone(),
+                    priority: r.priority.as_str().to_string(),
+                    why: r.why.clone(),
+                })
                 .collect(),
             sentiment: analysis.sentiment,
             entities: analysis.entities,
@@ -312,7 +347,8 @@ mod tests {
         let model = TicketClassifier::from_bytes(DEFAULT_MODEL).expect("the embedded model reads");
         assert!(has_ticket_heads(&model) && model.heads().contains(&Head::Intent), "{:?}", model.heads());
         assert!(Triager::default().classifier().is_some());
-        PriorityRules::from_tsv(DEFAULT_RULES, Analyzer::default().concepts()).expect("the embedded rules are valid");
+        PriorityRules::from_tsv(DEFAULT_RULES, Analyzer::default().concepts())
+            .expect("the embedded rules are valid");
     }
 
     #[test]
@@ -320,14 +356,18 @@ mod tests {
         let concepts = Analyzer::default();
         let err = PriorityRules::from_tsv("r1\tP0\toutage\twhy\n", concepts.concepts()).err().unwrap();
         assert!(err.message.contains("r1") && err.message.contains("priority"), "{err}");
-        let err = PriorityRules::from_tsv("r2\tP1\tno_such_concept\twhy\n", concepts.concepts()).err().unwrap();
+        let err =
+            PriorityRules::from_tsv("r2\tP1\tno_such_concept\twhy\n", concepts.concepts()).err().unwrap();
         assert!(err.message.contains("no_such_concept"), "{err}");
     }
 
     #[test]
     fn outage_without_the_word_down_is_p1_in_both_languages() {
         let t = Triager::default();
-        for text in ["The whole site is unavailable for everyone in our company, nobody can work", "Сервис недоступен у всех сотрудников, вся работа стоит"] {
+        for text in [
+            "The whole site is unavailable for everyone in our company, nobody can work",
+            "Сервис недоступен у всех сотрудников, вся работа стоит",
+        ] {
             let r = t.triage(&Ticket::new("", text)).unwrap();
             assert_eq!(r.priority.label, "P1", "{text}: {:?} {:?}", r.priority, r.concepts);
         }

@@ -73,7 +73,12 @@ impl SearchEngine {
     /// `resolved` or `deflected`; with the `query` it was found for, a verdict that it answered
     /// (helpful, resolved, deflected) also teaches the KB that query.
     #[wasm_bindgen(js_name = recordFeedback)]
-    pub fn record_feedback(&mut self, article_id: &str, verdict: &str, query: Option<String>) -> Result<(), JsError> {
+    pub fn record_feedback(
+        &mut self,
+        article_id: &str,
+        verdict: &str,
+        query: Option<String>,
+    ) -> Result<(), JsError> {
         record_feedback(&mut self.kb, article_id, verdict, query.as_deref())
     }
 
@@ -113,7 +118,8 @@ fn kb_from_bytes(bytes: &[u8]) -> Result<KnowledgeBase, JsError> {
 
 fn search(kb: &KnowledgeBase, query: &str, limit: usize) -> String {
     let options = crate::kb::SearchOptions { limit: limit.clamp(1, 100), ..Default::default() };
-    serde_json::to_string(&kb.search(query, &options)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+    serde_json::to_string(&kb.search(query, &options))
+        .unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
 }
 
 fn search_line(kb: &KnowledgeBase, line: &str) -> String {
@@ -124,8 +130,14 @@ fn article_json(kb: &KnowledgeBase, id: &str) -> String {
     kb.article(id).and_then(|a| serde_json::to_string(a).ok()).unwrap_or_else(|| "null".into())
 }
 
-fn record_feedback(kb: &mut KnowledgeBase, article_id: &str, verdict: &str, query: Option<&str>) -> Result<(), JsError> {
-    let feedback = Feedback::parse(verdict).ok_or_else(|| js_error("invalid_feedback", &format!("unknown verdict {verdict:?}")))?;
+fn record_feedback(
+    kb: &mut KnowledgeBase,
+    article_id: &str,
+    verdict: &str,
+    query: Option<&str>,
+) -> Result<(), JsError> {
+    let feedback = Feedback::parse(verdict)
+        .ok_or_else(|| js_error("invalid_feedback", &format!("unknown verdict {verdict:?}")))?;
     match query {
         Some(q) => kb.record_feedback_for_query(article_id, feedback, q),
         None => kb.record_feedback(article_id, feedback),
@@ -139,7 +151,8 @@ fn learn(kb: &mut KnowledgeBase, query: &str, id: &str) -> Result<(), JsError> {
 
 fn kb_stats(kb: &KnowledgeBase, today: Option<String>) -> String {
     let today = today.as_deref().and_then(crate::kb::parse_day);
-    serde_json::to_string(&kb.stats(today)).unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
+    serde_json::to_string(&kb.stats(today))
+        .unwrap_or_else(|e| contract::error_value(1, &e.to_string()).to_string())
 }
 
 /// The engine as JavaScript sees it.
@@ -251,7 +264,12 @@ impl Engine {
     /// Records a verdict on an article: `view`, `helpful`, `not_helpful`, `suggested`,
     /// `resolved` or `deflected`.
     #[wasm_bindgen(js_name = recordFeedback)]
-    pub fn record_feedback(&mut self, article_id: &str, verdict: &str, query: Option<String>) -> Result<(), JsError> {
+    pub fn record_feedback(
+        &mut self,
+        article_id: &str,
+        verdict: &str,
+        query: Option<String>,
+    ) -> Result<(), JsError> {
         record_feedback(&mut self.desk.kb, article_id, verdict, query.as_deref())
     }
 
@@ -259,7 +277,8 @@ impl Engine {
     /// and so does triage when it has the four ticket heads.
     #[wasm_bindgen(js_name = loadModel)]
     pub fn load_model(&mut self, bytes: &[u8]) -> Result<(), JsError> {
-        let classifier = TicketClassifier::from_bytes(bytes).map_err(|e| js_error("invalid_model", &e.to_string()))?;
+        let classifier =
+            TicketClassifier::from_bytes(bytes).map_err(|e| js_error("invalid_model", &e.to_string()))?;
         // An intent-only model serves `classifyJson` and leaves triage's model in place.
         let _ = self.desk.triager.replace_classifier(classifier.clone());
         self.classifier = Some(classifier);
@@ -280,7 +299,8 @@ impl Engine {
     pub fn analyze(&self, ticket: JsValue) -> Result<JsValue, JsError> {
         let value: serde_json::Value =
             serde_wasm_bindgen::from_value(ticket).map_err(|e| js_error("invalid_ticket", &e.to_string()))?;
-        let out = contract::analyze_json(self.desk.triager.analyzer(), &value).map_err(|m| js_error("invalid_ticket", &m))?;
+        let out = contract::analyze_json(self.desk.triager.analyzer(), &value)
+            .map_err(|m| js_error("invalid_ticket", &m))?;
         out.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             .map_err(|e| js_error("internal", &e.to_string()))
     }
@@ -310,21 +330,24 @@ impl Engine {
     /// Replaces the roster of agents (JSON text, see data/routing/roster.sample.json).
     #[wasm_bindgen(js_name = loadRoster)]
     pub fn load_roster(&mut self, roster_json: &str) -> Result<(), JsError> {
-        self.desk.roster = Some(Roster::from_json(roster_json).map_err(|e| js_error("invalid_roster", &e.to_string()))?);
+        self.desk.roster =
+            Some(Roster::from_json(roster_json).map_err(|e| js_error("invalid_roster", &e.to_string()))?);
         Ok(())
     }
 
     /// Replaces the routing rules (JSON text, see data/routing/rules.json).
     #[wasm_bindgen(js_name = loadRoutingRules)]
     pub fn load_routing_rules(&mut self, rules_json: &str) -> Result<(), JsError> {
-        self.desk.router = Router::from_json(rules_json).map_err(|e| js_error("invalid_rules", &e.to_string()))?;
+        self.desk.router =
+            Router::from_json(rules_json).map_err(|e| js_error("invalid_rules", &e.to_string()))?;
         Ok(())
     }
 
     /// Follows sentiment through a conversation given as JSON text.
     #[wasm_bindgen(js_name = conversationJson)]
     pub fn conversation_json(&self, line: &str) -> String {
-        contract::respond(1, line, |v| contract::conversation_json(self.desk.triager.analyzer(), v)).to_string()
+        contract::respond(1, line, |v| contract::conversation_json(self.desk.triager.analyzer(), v))
+            .to_string()
     }
 }
 

@@ -12,7 +12,9 @@ fn analyzer() -> &'static Analyzer {
 }
 
 fn has_entity(a: &helpdesk_ai::Analysis, kind: EntityKind, value: &str) -> bool {
-    a.entities.iter().any(|e| e.entity.kind == kind && (e.entity.value.as_deref() == Some(value) || e.entity.text == value))
+    a.entities.iter().any(|e| {
+        e.entity.kind == kind && (e.entity.value.as_deref() == Some(value) || e.entity.text == value)
+    })
 }
 
 #[test]
@@ -109,9 +111,13 @@ fn huge_message_is_truncated_not_refused() {
 
 #[test]
 fn other_languages_degrade_to_und() {
-    let a = analyzer().analyze(&Ticket::new("", "Bonjour, je n'arrive pas à me connecter à mon compte depuis hier soir")).unwrap();
+    let a = analyzer()
+        .analyze(&Ticket::new("", "Bonjour, je n'arrive pas à me connecter à mon compte depuis hier soir"))
+        .unwrap();
     assert_eq!(a.language.code, Language::Und);
-    let a = analyzer().analyze(&Ticket::new("", "Добрий день, не можу увійти в обліковий запис, підкажіть що робити")).unwrap();
+    let a = analyzer()
+        .analyze(&Ticket::new("", "Добрий день, не можу увійти в обліковий запис, підкажіть що робити"))
+        .unwrap();
     assert_eq!(a.language.code, Language::Und);
     let a = analyzer().analyze(&Ticket::new("", "ne mogu voiti v akkaunt pomogite")).unwrap();
     assert_eq!(a.language.code, Language::Ru);

@@ -39,7 +39,10 @@ fn bad_lines_get_errors_in_place_and_the_batch_goes_on() {
     assert_eq!(out[0]["language"]["code"], "en");
     assert_eq!(out[1]["error"]["line"], 2);
     assert!(out[1]["error"]["message"].as_str().unwrap().contains("invalid JSON"));
-    assert_eq!((out[2]["id"].clone(), out[2]["error"]["line"].clone()), (serde_json::json!(7), serde_json::json!(3)));
+    assert_eq!(
+        (out[2]["id"].clone(), out[2]["error"]["line"].clone()),
+        (serde_json::json!(7), serde_json::json!(3))
+    );
     assert!(out[3]["error"]["message"].as_str().unwrap().contains("UTF-8"));
     assert!(out[4]["error"]["message"].as_str().unwrap().contains("empty line"));
     assert!(out[5]["error"]["message"].as_str().unwrap().contains("no text"));
@@ -84,7 +87,11 @@ fn train_eval_and_triage_with_a_team_model() {
         let (msg, cat, area) = if i % 2 == 0 {
             (format!("refund request {i}: you charged my card twice"), "billing_issue", "billing_system")
         } else {
-            (format!("login problem {i}: password reset email never arrives"), "account_issue", "authentication")
+            (
+                format!("login problem {i}: password reset email never arrives"),
+                "account_issue",
+                "authentication",
+            )
         };
         lines.push_str(&serde_json::json!({"message": msg, "category": cat, "area": area, "priority": "P3", "complexity": "L1"}).to_string());
         lines.push('\n');
@@ -100,7 +107,10 @@ fn train_eval_and_triage_with_a_team_model() {
     assert!(out.status.success(), "{stderr}");
     assert!(stderr.contains("unknown label") && stderr.contains("wrote"), "{stderr}");
 
-    let (code, triaged, _) = run(&["triage", "--model", model.to_str().unwrap()], b"{\"id\":1,\"message\":\"charged twice, need a refund\"}\n");
+    let (code, triaged, _) = run(
+        &["triage", "--model", model.to_str().unwrap()],
+        b"{\"id\":1,\"message\":\"charged twice, need a refund\"}\n",
+    );
     assert_eq!(code, 0);
     assert_eq!(triaged[0]["category"]["label"], "billing_issue");
     assert!(["auto", "suggest", "manual"].contains(&triaged[0]["decision"].as_str().unwrap()));
@@ -111,14 +121,20 @@ fn train_eval_and_triage_with_a_team_model() {
         .unwrap();
     let report = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success());
-    assert!(report.contains("macro-F1") && report.contains("confusion") && report.contains("ECE"), "{report}");
+    assert!(
+        report.contains("macro-F1") && report.contains("confusion") && report.contains("ECE"),
+        "{report}"
+    );
 
     // A corrupted model is a clear error, not a crash.
     let mut bytes = std::fs::read(&model).unwrap();
     let middle = bytes.len() / 2;
     bytes[middle] ^= 0xff;
     std::fs::write(&model, &bytes).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_helpdesk")).args(["triage", "--model", model.to_str().unwrap()]).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_helpdesk"))
+        .args(["triage", "--model", model.to_str().unwrap()])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("checksum"));
     std::fs::remove_dir_all(&dir).ok();

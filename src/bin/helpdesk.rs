@@ -5,12 +5,12 @@
 use clap::{Parser, Subcommand};
 use helpdesk_ai::classify::metrics::{expected_calibration_error, score};
 use helpdesk_ai::classify::{Head, LabelledTicket, Progress, TicketClassifier, TrainOptions};
-use indicatif::{ProgressBar, ProgressStyle};
 use helpdesk_ai::contract;
 use helpdesk_ai::desk::HelpDesk;
 use helpdesk_ai::kb::KnowledgeBase;
 use helpdesk_ai::routing::{Roster, Router};
 use helpdesk_ai::triage::Triager;
+use indicatif::{ProgressBar, ProgressStyle};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::io::{self, BufRead, BufWriter, Write};
@@ -39,9 +39,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyse tickets: language, entities, PII redaction, keywords, concepts, sentiment.
-    #[command(after_help = "Input, one ticket per line:\n  {\"id\": \"T-1\", \"subject\": \"...\", \"message\": \"...\"}\n\
+    #[command(
+        after_help = "Input, one ticket per line:\n  {\"id\": \"T-1\", \"subject\": \"...\", \"message\": \"...\"}\n\
 (`message` may be HTML; `text` is accepted for `message`; `id` may be a string or a number.)\n\n\
-Example:\n  echo '{\"id\":1,\"message\":\"Ошибка 401 при вызове API, срочно!\"}' | helpdesk analyze")]
+Example:\n  echo '{\"id\":1,\"message\":\"Ошибка 401 при вызове API, срочно!\"}' | helpdesk analyze"
+    )]
     Analyze {
         /// Indent the JSON output (one result then spans several lines).
         #[arg(long)]
@@ -49,8 +51,10 @@ Example:\n  echo '{\"id\":1,\"message\":\"Ошибка 401 при вызове A
     },
     /// Triage tickets: everything `analyze` says plus category, area, priority and complexity
     /// with calibrated confidence, the priority rules that fired, and the routing decision.
-    #[command(after_help = "Input, one ticket per line:\n  {\"id\": \"T-1\", \"subject\": \"...\", \"message\": \"...\"}\n\n\
-Example:\n  echo '{\"id\":1,\"message\":\"API returns 500 error since the last update\"}' | helpdesk triage\n  helpdesk triage --model team.bin < tickets.jsonl")]
+    #[command(
+        after_help = "Input, one ticket per line:\n  {\"id\": \"T-1\", \"subject\": \"...\", \"message\": \"...\"}\n\n\
+Example:\n  echo '{\"id\":1,\"message\":\"API returns 500 error since the last update\"}' | helpdesk triage\n  helpdesk triage --model team.bin < tickets.jsonl"
+    )]
     Triage {
         /// A model trained with `helpdesk train` (default: the embedded model).
         #[arg(long)]
@@ -73,8 +77,10 @@ Example:\n  echo '{\"id\":1,\"message\":\"API returns 500 error since the last u
         pretty: bool,
     },
     /// Train a classifier on labelled tickets and/or chat messages; one head per label kind present.
-    #[command(after_help = "Input, one labelled example per line, with any of the labels:\n  {\"subject\": \"...\", \"message\": \"...\", \"category\": \"billing_issue\", \"area\": \"billing_system\", \"priority\": \"P3\", \"complexity\": \"L1\"}\n  {\"text\": \"how do I cancel my card?\", \"intent\": \"cancel_card\"}\n\n\
-Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin\n  helpdesk train --input intents.jsonl --out intents.bin && helpdesk classify --model intents.bin < messages.jsonl")]
+    #[command(
+        after_help = "Input, one labelled example per line, with any of the labels:\n  {\"subject\": \"...\", \"message\": \"...\", \"category\": \"billing_issue\", \"area\": \"billing_system\", \"priority\": \"P3\", \"complexity\": \"L1\"}\n  {\"text\": \"how do I cancel my card?\", \"intent\": \"cancel_card\"}\n\n\
+Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin\n  helpdesk train --input intents.jsonl --out intents.bin && helpdesk classify --model intents.bin < messages.jsonl"
+    )]
     Train {
         /// Labelled tickets (JSON Lines); repeat for several files.
         #[arg(long, required = true)]
@@ -101,7 +107,9 @@ Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin\n  help
     },
     /// Evaluate a model on labelled tickets: accuracy, macro-F1, per-class precision/recall,
     /// confusion matrix and calibration error per head and per language.
-    #[command(after_help = "Example:\n  helpdesk eval --input data/corpus/test/en.jsonl --input data/corpus/test/ru.jsonl\n  helpdesk eval --model team.bin --input held-out.jsonl")]
+    #[command(
+        after_help = "Example:\n  helpdesk eval --input data/corpus/test/en.jsonl --input data/corpus/test/ru.jsonl\n  helpdesk eval --model team.bin --input held-out.jsonl"
+    )]
     Eval {
         /// A model trained with `helpdesk train` (default: the embedded model).
         #[arg(long)]
@@ -112,9 +120,11 @@ Example:\n  helpdesk train --input resolved-tickets.jsonl --out team.bin\n  help
     },
     /// Classify tickets or messages with every head of a model (e.g. an intent model trained
     /// with `helpdesk train`), with confidence, alternatives and the features behind each label.
-    #[command(after_help = "Input, one message per line:\n  {\"id\": \"m1\", \"text\": \"...\"}  or a ticket {\"id\", \"subject\", \"message\"}\n\n\
+    #[command(
+        after_help = "Input, one message per line:\n  {\"id\": \"m1\", \"text\": \"...\"}  or a ticket {\"id\", \"subject\", \"message\"}\n\n\
 Output per line:\n  {\"id\": \"m1\", \"intent\": {\"label\": \"...\", \"confidence\": 0.93, \"alternatives\": [[\"...\", 0.04]], \"because\": [...]}}\n\n\
-Example:\n  echo '{\"text\":\"hi there\"}' | helpdesk classify")]
+Example:\n  echo '{\"text\":\"hi there\"}' | helpdesk classify"
+    )]
     Classify {
         /// A model trained with `helpdesk train` (default: the embedded model).
         #[arg(long)]
@@ -122,9 +132,11 @@ Example:\n  echo '{\"text\":\"hi there\"}' | helpdesk classify")]
     },
     /// Search a knowledge base: queries as JSON Lines in, ranked hits out; or, with --eval,
     /// hit@1, hit@3 and MRR on labelled queries.
-    #[command(after_help = "Input, one query per line:\n  {\"q\": \"reset passw\", \"limit\": 5, \"lang\": \"en\"}\n\n\
+    #[command(
+        after_help = "Input, one query per line:\n  {\"q\": \"reset passw\", \"limit\": 5, \"lang\": \"en\"}\n\n\
 KB.json is a JSON array of articles {\"id\", \"title\", \"category\", \"tags\": [], \"symptoms\": [], \"steps\": [], \"body\", ...}.\n\n\
-Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk search --kb kb.json --eval queries.jsonl   # lines {\"q\", \"expected\": [ids], \"kind\"?, \"lang\"?}\n  helpdesk search --kb kb.json --save-index kb.bin    # build once; then --kb kb.bin loads it without re-indexing")]
+Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk search --kb kb.json --eval queries.jsonl   # lines {\"q\", \"expected\": [ids], \"kind\"?, \"lang\"?}\n  helpdesk search --kb kb.json --save-index kb.bin    # build once; then --kb kb.bin loads it without re-indexing"
+    )]
     Search {
         /// The knowledge base (default: the embedded one).
         #[arg(long)]
@@ -149,8 +161,10 @@ Examples:\n  echo '{\"q\":\"pasword reset\"}' | helpdesk search\n  helpdesk sear
         learn: Vec<PathBuf>,
     },
     /// Follow the customer's sentiment through conversations.
-    #[command(after_help = "Input, one conversation per line:\n  {\"id\": \"C-1\", \"messages\": [{\"sender\": \"customer\", \"text\": \"...\"}, {\"sender\": \"agent\", \"text\": \"...\"}]}\n\n\
-Example:\n  echo '{\"messages\":[{\"sender\":\"customer\",\"text\":\"still broken!!\"},{\"sender\":\"customer\",\"text\":\"works now, thanks\"}]}' | helpdesk conversation")]
+    #[command(
+        after_help = "Input, one conversation per line:\n  {\"id\": \"C-1\", \"messages\": [{\"sender\": \"customer\", \"text\": \"...\"}, {\"sender\": \"agent\", \"text\": \"...\"}]}\n\n\
+Example:\n  echo '{\"messages\":[{\"sender\":\"customer\",\"text\":\"still broken!!\"},{\"sender\":\"customer\",\"text\":\"works now, thanks\"}]}' | helpdesk conversation"
+    )]
     Conversation,
 }
 
@@ -165,9 +179,17 @@ fn main() -> ExitCode {
         Command::Analyze { pretty } => {
             run_lines(&mut stdin.lock(), &mut out, pretty, |value| contract::analyze_json(analyzer, value))
         }
-        Command::Conversation => run_lines(&mut stdin.lock(), &mut out, false, |value| contract::conversation_json(analyzer, value)),
+        Command::Conversation => run_lines(&mut stdin.lock(), &mut out, false, |value| {
+            contract::conversation_json(analyzer, value)
+        }),
         Command::Triage { model, roster, rules, kb, now, pretty } => {
-            let desk = match build_desk(triager, model.as_deref(), roster.as_deref(), rules.as_deref(), kb.as_deref()) {
+            let desk = match build_desk(
+                triager,
+                model.as_deref(),
+                roster.as_deref(),
+                rules.as_deref(),
+                kb.as_deref(),
+            ) {
                 Ok(d) => d,
                 Err(message) => return fail(&message),
             };
@@ -182,7 +204,8 @@ fn main() -> ExitCode {
             run_lines(&mut stdin.lock(), &mut out, pretty, |value| desk.triage_json(value, Some(now)))
         }
         Command::Train { input, out: path, epochs, seed, l2, rows_per_head, weight_bits } => {
-            let options = TrainOptions { epochs, seed, l2, rows_per_head, weight_bits, ..TrainOptions::default() };
+            let options =
+                TrainOptions { epochs, seed, l2, rows_per_head, weight_bits, ..TrainOptions::default() };
             return train(&triager, &input, &path, &options);
         }
         Command::Eval { model, input } => {
@@ -207,7 +230,12 @@ fn main() -> ExitCode {
                 let bytes = kb.to_bytes();
                 return match std::fs::write(&path, &bytes) {
                     Ok(()) => {
-                        eprintln!("helpdesk: wrote {} ({} articles, {} bytes)", path.display(), kb.len(), bytes.len());
+                        eprintln!(
+                            "helpdesk: wrote {} ({} articles, {} bytes)",
+                            path.display(),
+                            kb.len(),
+                            bytes.len()
+                        );
                         ExitCode::SUCCESS
                     }
                     Err(e) => fail(&format!("{}: {e}", path.display())),
@@ -232,7 +260,9 @@ fn main() -> ExitCode {
                 Ok(c) => c,
                 Err(message) => return fail(&message),
             };
-            run_lines(&mut stdin.lock(), &mut out, false, |value| contract::classify_json(analyzer, &classifier, value))
+            run_lines(&mut stdin.lock(), &mut out, false, |value| {
+                contract::classify_json(analyzer, &classifier, value)
+            })
         }
     };
     match result.and_then(|stats| out.flush().map(|_| stats)) {
@@ -314,11 +344,19 @@ fn learn_queries(kb: &mut KnowledgeBase, path: &Path) -> Result<usize, String> {
     for (i, line) in text.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let at = || format!("{}:{}", path.display(), i + 1);
         let value = contract::parse_line(line).map_err(|e| format!("{}: {e}", at()))?;
-        let q = value.get("q").and_then(Value::as_str).ok_or_else(|| format!("{}: expected {{\"q\", \"id\"}}", at()))?;
-        let ids: Vec<&str> = match (value.get("id").and_then(Value::as_str), value.get("expected").and_then(Value::as_array)) {
+        let q = value
+            .get("q")
+            .and_then(Value::as_str)
+            .ok_or_else(|| format!("{}: expected {{\"q\", \"id\"}}", at()))?;
+        let ids: Vec<&str> = match (
+            value.get("id").and_then(Value::as_str),
+            value.get("expected").and_then(Value::as_array),
+        ) {
             (Some(id), _) => vec![id],
             (None, Some(list)) => list.iter().filter_map(Value::as_str).collect(),
-            (None, None) => return Err(format!("{}: expected {{\"q\", \"id\"}} or {{\"q\", \"expected\": [ids]}}", at())),
+            (None, None) => {
+                return Err(format!("{}: expected {{\"q\", \"id\"}} or {{\"q\", \"expected\": [ids]}}", at()))
+            }
         };
         for id in ids {
             kb.learn(q, id).map_err(|e| format!("{}: {e}", at()))?;
@@ -356,15 +394,22 @@ fn eval_search(kb: &KnowledgeBase, path: &Path) -> ExitCode {
             Ok(v) => v,
             Err(e) => return fail(&format!("{}:{}: {e}", path.display(), i + 1)),
         };
-        let expected: Vec<&str> =
-            value.get("expected").and_then(Value::as_array).map(|a| a.iter().filter_map(Value::as_str).collect()).unwrap_or_default();
+        let expected: Vec<&str> = value
+            .get("expected")
+            .and_then(Value::as_array)
+            .map(|a| a.iter().filter_map(Value::as_str).collect())
+            .unwrap_or_default();
         let Some(q) = value.get("q").and_then(Value::as_str) else {
             return fail(&format!("{}:{}: expected {{\"q\", \"expected\": [ids]}}", path.display(), i + 1));
         };
         let result = kb.search(q, &helpdesk_ai::kb::SearchOptions::default());
         let rank = result.hits.iter().position(|h| expected.contains(&h.id.as_str())).map(|r| r + 1);
         if rank != Some(1) {
-            misses.push(format!("  {:>4}  {q:?} → {}", rank.map_or("-".into(), |r| r.to_string()), result.hits.first().map_or("(nothing)", |h| h.id.as_str())));
+            misses.push(format!(
+                "  {:>4}  {q:?} → {}",
+                rank.map_or("-".into(), |r| r.to_string()),
+                result.hits.first().map_or("(nothing)", |h| h.id.as_str())
+            ));
         }
         add("all".into(), rank);
         for key in ["kind", "lang"] {
@@ -377,7 +422,13 @@ fn eval_search(kb: &KnowledgeBase, path: &Path) -> ExitCode {
     let _ = writeln!(w, "{:<22} {:>5} {:>7} {:>7} {:>7}", "queries", "n", "hit@1", "hit@3", "MRR");
     for (group, n, h1, h3, rr) in &groups {
         let n_f = *n as f64;
-        let _ = writeln!(w, "{group:<22} {n:>5} {:>7.3} {:>7.3} {:>7.3}", *h1 as f64 / n_f, *h3 as f64 / n_f, rr / n_f);
+        let _ = writeln!(
+            w,
+            "{group:<22} {n:>5} {:>7.3} {:>7.3} {:>7.3}",
+            *h1 as f64 / n_f,
+            *h3 as f64 / n_f,
+            rr / n_f
+        );
     }
     if !misses.is_empty() {
         let _ = writeln!(w, "\nnot first (rank, query → top hit):");
@@ -410,7 +461,10 @@ fn read_labelled(paths: &[PathBuf]) -> Result<Vec<(String, LabelledTicket)>, Str
             let parsed = std::str::from_utf8(line)
                 .map_err(|_| "not valid UTF-8".to_string())
                 .and_then(contract::parse_line)
-                .and_then(|v| contract::labelled_from_json(&v).map(|t| (v.get("lang").and_then(Value::as_str).map(str::to_string), t)));
+                .and_then(|v| {
+                    contract::labelled_from_json(&v)
+                        .map(|t| (v.get("lang").and_then(Value::as_str).map(str::to_string), t))
+                });
             match parsed {
                 Ok((lang, t)) => out.push((lang.unwrap_or_default(), t)),
                 Err(message) => {
@@ -437,8 +491,11 @@ fn train(triager: &Triager, input: &[PathBuf], path: &Path, options: &TrainOptio
         Err(message) => return fail(&message),
     };
     let examples: Vec<LabelledTicket> = data.into_iter().map(|(_, t)| t).collect();
-    let heads: Vec<&str> =
-        Head::ALL.iter().filter(|h| examples.iter().any(|e| e.label(**h).is_some())).map(|h| h.name()).collect();
+    let heads: Vec<&str> = Head::ALL
+        .iter()
+        .filter(|h| examples.iter().any(|e| e.label(**h).is_some()))
+        .map(|h| h.name())
+        .collect();
     eprintln!(
         "helpdesk: training {} on {} examples ({} epochs, seed {}) …",
         heads.join(", "),
@@ -510,7 +567,12 @@ fn eval(triager: Triager, classifier: TicketClassifier, input: &[PathBuf]) -> Ex
             predictions.into_iter().map(|p| (p.head, p.label, p.confidence)).collect();
         let mut detected = None;
         if let Some(triage) = triager.as_ref().and_then(|tr| tr.triage(&t.ticket).ok()) {
-            for (head, l) in [(Head::Category, &triage.category), (Head::Area, &triage.area), (Head::Priority, &triage.priority), (Head::Complexity, &triage.complexity)] {
+            for (head, l) in [
+                (Head::Category, &triage.category),
+                (Head::Area, &triage.area),
+                (Head::Priority, &triage.priority),
+                (Head::Complexity, &triage.complexity),
+            ] {
                 if let Some(slot) = labels.iter_mut().find(|x| x.0 == head) {
                     *slot = (head, l.label.clone(), l.confidence);
                 }
@@ -519,7 +581,9 @@ fn eval(triager: Triager, classifier: TicketClassifier, input: &[PathBuf]) -> Ex
         }
         // Language: the row's `lang` when given, else what the analyser detects.
         let lang = if lang.is_empty() {
-            detected.unwrap_or_else(|| analyzer.analyze(&t.ticket).map(|a| a.language.code.code().to_string()).unwrap_or_default())
+            detected.unwrap_or_else(|| {
+                analyzer.analyze(&t.ticket).map(|a| a.language.code.code().to_string()).unwrap_or_default()
+            })
         } else {
             lang.clone()
         };
@@ -559,7 +623,8 @@ fn print_head_report(w: &mut String, head: &str, judged: &[(&str, &str, f32)]) {
     let conf: Vec<f32> = judged.iter().map(|j| j.2).collect();
     let right: Vec<bool> = judged.iter().map(|j| j.0 == j.1).collect();
     let s = score(&gold, &pred);
-    let _ = writeln!(w, 
+    let _ = writeln!(
+        w,
         "\n{head:<10} accuracy {:.3}  macro-F1 {:.3}  ECE {:.3}  ({} examples)",
         s.accuracy,
         s.macro_f1,
@@ -627,11 +692,17 @@ fn run_lines(
         stats.lines += 1;
         let line_no = stats.lines;
         let value = if too_long {
-            contract::error_value(line_no, &format!("line is longer than {} MiB", MAX_LINE_BYTES / (1024 * 1024)))
+            contract::error_value(
+                line_no,
+                &format!("line is longer than {} MiB", MAX_LINE_BYTES / (1024 * 1024)),
+            )
         } else {
             match std::str::from_utf8(&buf) {
                 Ok(text) => contract::respond(line_no, text, &mut handle),
-                Err(e) => contract::error_value(line_no, &format!("line is not valid UTF-8 (at byte {})", e.valid_up_to())),
+                Err(e) => contract::error_value(
+                    line_no,
+                    &format!("line is not valid UTF-8 (at byte {})", e.valid_up_to()),
+                ),
             }
         };
         if value.get("error").is_some() {

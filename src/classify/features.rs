@@ -61,7 +61,11 @@ pub fn features(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig) -
 /// Like [`features`], and also says what each slot means: `(index, name)` pairs such as
 /// `word:login`, `phrase:cannot login`, `concept:auth.password` — the words an explanation
 /// shows. Several names may share a slot (hashing); all are listed.
-pub fn features_named(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig) -> (SparseVector, Vec<(u32, String)>) {
+pub fn features_named(
+    analysis: &Analysis,
+    tokens: &[Token],
+    config: &FeatureConfig,
+) -> (SparseVector, Vec<(u32, String)>) {
     let mut names = Vec::new();
     let x = build(analysis, tokens, config, Some(&mut names));
     (x, names)
@@ -84,8 +88,14 @@ impl Sink<'_> {
     }
 }
 
-fn build(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig, names: Option<&mut Vec<(u32, String)>>) -> SparseVector {
-    let mut sink = Sink { mask: (config.dim() - 1) as u64, raw: Vec::with_capacity(tokens.len() * 6 + 32), names };
+fn build(
+    analysis: &Analysis,
+    tokens: &[Token],
+    config: &FeatureConfig,
+    names: Option<&mut Vec<(u32, String)>>,
+) -> SparseVector {
+    let mut sink =
+        Sink { mask: (config.dim() - 1) as u64, raw: Vec::with_capacity(tokens.len() * 6 + 32), names };
 
     let words: Vec<&Token> = tokens.iter().filter(|t| t.is_wordlike()).collect();
     for t in &words {
@@ -99,7 +109,8 @@ fn build(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig, names: O
         };
         sink.add(hash(b'w', &[kind]), 1.0, || format!("word:{}", t.norm));
         if config.char_ngrams && t.kind == TokenKind::Word && t.norm.chars().count() >= 4 && !t.stop {
-            let chars: Vec<char> = std::iter::once('<').chain(t.norm.chars()).chain(std::iter::once('>')).collect();
+            let chars: Vec<char> =
+                std::iter::once('<').chain(t.norm.chars()).chain(std::iter::once('>')).collect();
             let mut buf = String::new();
             for n in [3usize, 4] {
                 for window in chars.windows(n) {
@@ -112,7 +123,9 @@ fn build(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig, names: O
     }
     for pair in words.windows(2) {
         if !(pair[0].stop && pair[1].stop) {
-            sink.add(hash(b'b', &[&pair[0].stem, &pair[1].stem]), 0.8, || format!("phrase:{} {}", pair[0].norm, pair[1].norm));
+            sink.add(hash(b'b', &[&pair[0].stem, &pair[1].stem]), 0.8, || {
+                format!("phrase:{} {}", pair[0].norm, pair[1].norm)
+            });
         }
     }
     for concept in &analysis.concepts {
@@ -132,7 +145,9 @@ fn build(analysis: &Analysis, tokens: &[Token], config: &FeatureConfig, names: O
     };
     sink.add(hash(b'u', &[urgency]), 1.0, || format!("urgency:{urgency}"));
     for emotion in s.emotions.iter().filter(|e| e.score >= 0.3) {
-        sink.add(hash(b'm', &[emotion.emotion.as_str()]), 1.0, || format!("emotion:{}", emotion.emotion.as_str()));
+        sink.add(hash(b'm', &[emotion.emotion.as_str()]), 1.0, || {
+            format!("emotion:{}", emotion.emotion.as_str())
+        });
     }
     let lang = analysis.language.code.code();
     sink.add(hash(b'l', &[lang]), 0.5, || format!("language:{lang}"));

@@ -27,7 +27,16 @@ pub struct TrainOptions {
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 12, learning_rate: 0.5, l2: 1e-6, seed: 42, rows_per_head: 28_000, weight_bits: 8, calibration_every: 10, refit: true }
+        TrainOptions {
+            epochs: 12,
+            learning_rate: 0.5,
+            l2: 1e-6,
+            seed: 42,
+            rows_per_head: 28_000,
+            weight_bits: 8,
+            calibration_every: 10,
+            refit: true,
+        }
     }
 }
 
@@ -97,7 +106,12 @@ impl LinearModel {
     }
 
     /// Trains on `(features, class index)` pairs with AdaGrad SGD, deterministically.
-    pub fn train(classes: Vec<String>, dim: usize, data: &[(SparseVector, usize)], options: &TrainOptions) -> Self {
+    pub fn train(
+        classes: Vec<String>,
+        dim: usize,
+        data: &[(SparseVector, usize)],
+        options: &TrainOptions,
+    ) -> Self {
         Self::train_with_progress(classes, dim, data, options, &mut |_| {})
     }
 

@@ -38,7 +38,11 @@ pub fn score<S: AsRef<str>>(gold: &[S], predicted: &[S]) -> Scores {
         let f1 = if precision + recall > 0.0 { 2.0 * precision * recall / (precision + recall) } else { 0.0 };
         per_class.push((c.to_string(), precision, recall, f1, support));
     }
-    let macro_f1 = if per_class.is_empty() { 0.0 } else { per_class.iter().map(|c| c.3).sum::<f64>() / per_class.len() as f64 };
+    let macro_f1 = if per_class.is_empty() {
+        0.0
+    } else {
+        per_class.iter().map(|c| c.3).sum::<f64>() / per_class.len() as f64
+    };
     Scores { n, accuracy: if n > 0 { correct as f64 / n as f64 } else { 0.0 }, macro_f1, per_class }
 }
 

@@ -208,7 +208,11 @@ impl TicketClassifier {
     /// `options.calibration_every`-th example is held out to fit each head's softmax temperature
     /// (so that a confidence of 0.9 means right about 9 times in 10); the rest train the model.
     /// Examples that cannot be analysed (empty) are skipped. Classes are the labels seen, sorted.
-    pub fn train(analyzer: &Analyzer, data: &[LabelledTicket], options: &TrainOptions) -> Result<Self, TrainError> {
+    pub fn train(
+        analyzer: &Analyzer,
+        data: &[LabelledTicket],
+        options: &TrainOptions,
+    ) -> Result<Self, TrainError> {
         Self::train_with_progress(analyzer, data, options, &mut |_| {})
     }
 
@@ -223,7 +227,8 @@ impl TicketClassifier {
         let total = data.len();
         let mut vectors: Vec<(SparseVector, &LabelledTicket)> = Vec::with_capacity(total);
         for (done, example) in data.iter().enumerate() {
-            if let Some(label) = example.labels.iter().map(|(_, l)| l).find(|l| l.is_empty() || l.len() > 255) {
+            if let Some(label) = example.labels.iter().map(|(_, l)| l).find(|l| l.is_empty() || l.len() > 255)
+            {
                 return Err(TrainError::BadLabel(label.clone()));
             }
             if let Ok((analysis, tokens)) = analyzer.analyze_with_tokens(&example.ticket) {
@@ -238,14 +243,20 @@ impl TicketClassifier {
         let (mut model, heads) = train_heads(&vectors, options, &config, &held_out, progress)?;
 
         // Temperature scaling on the held-out examples: per head, the T that minimises their log loss.
-        let calibration: Vec<(Vec<f32>, &LabelledTicket)> =
-            vectors.iter().enumerate().filter(|(i, _)| held_out(*i)).map(|(_, (x, e))| (model.logits(x), *e)).collect();
+        let calibration: Vec<(Vec<f32>, &LabelledTicket)> = vectors
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| held_out(*i))
+            .map(|(_, (x, e))| (model.logits(x), *e))
+            .collect();
         let mut temperatures = vec![1.0f32; heads.len()];
         for (h, head) in heads.iter().enumerate() {
             let classes = model.heads[h].classes.clone();
             let examples: Vec<(&Vec<f32>, usize)> = calibration
                 .iter()
-                .filter_map(|(z, e)| Some((z, classes.iter().position(|c| Some(c.as_str()) == e.label(*head))?)))
+                .filter_map(|(z, e)| {
+                    Some((z, classes.iter().position(|c| Some(c.as_str()) == e.label(*head))?))
+                })
                 .collect();
             if examples.is_empty() {
                 continue;
@@ -254,7 +265,10 @@ impl TicketClassifier {
             for step in 0..=60 {
                 let t = 0.4 + step as f32 * 0.05;
                 model.set_temperature(h, t);
-                let loss: f32 = examples.iter().map(|(z, y)| -crate::math::ln(model.probabilities(h, z)[*y].max(1e-7))).sum();
+                let loss: f32 = examples
+                    .iter()
+                    .map(|(z, y)| -crate::math::ln(model.probabilities(h, z)[*y].max(1e-7)))
+                    .sum();
                 if loss < best.0 {
                     best = (loss, t);
                 }
@@ -295,7 +309,9 @@ impl TicketClassifier {
             (features(analysis, tokens, &self.model.config), Vec::new())
         };
         let z = self.model.logits(&x);
-        (0..self.heads.len()).map(|h| self.predict_head(h, &x, &z, explain.then_some(names.as_slice()))).collect()
+        (0..self.heads.len())
+            .map(|h| self.predict_head(h, &x, &z, explain.then_some(names.as_slice())))
+            .collect()
     }
 
     /// The heads this model answers, in output order.
@@ -319,7 +335,8 @@ impl TicketClassifier {
         let model = CompactModel::from_bytes(bytes)?;
         let mut heads = Vec::with_capacity(model.heads.len());
         for info in &model.heads {
-            let head = Head::parse(&info.name).ok_or(ModelError::Malformed("a head this build does not know"))?;
+            let head =
+                Head::parse(&info.name).ok_or(ModelError::Malformed("a head this build does not know"))?;
             if heads.contains(&head) {
                 return Err(ModelError::Malformed("a head appears twice"));
             }
@@ -328,14 +345,26 @@ impl TicketClassifier {
         Ok(TicketClassifier { model, heads })
     }
 
-    fn predict_head(&self, head: usize, x: &SparseVector, logits: &[f32], names: Option<&[(u32, String)]>) -> Prediction {
+    fn predict_head(
+        &self,
+        head: usize,
+        x: &SparseVector,
+        logits: &[f32],
+        names: Option<&[(u32, String)]>,
+    ) -> Prediction {
         let p = self.model.probabilities(head, logits);
         let classes = &self.model.heads[head].classes;
         let mut ranked: Vec<(usize, f32)> = p.iter().copied().enumerate().collect();
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let Some(&(best, confidence)) = ranked.first() else {
             // Unreachable for a loaded model (heads have classes), but never a panic.
-            return Prediction { head: self.heads[head], label: String::new(), confidence: 0.0, alternatives: Vec::new(), because: Vec::new() };
+            return Prediction {
+                head: self.heads[head],
+                label: String::new(),
+                confidence: 0.0,
+                alternatives: Vec::new(),
+                because: Vec::new(),
+            };
         };
         let because = names.map(|names| self.explain(x, head, best, names)).unwrap_or_default();
         Prediction {
@@ -349,10 +378,17 @@ impl TicketClassifier {
 
     /// The features that pushed `class` up most, by name (`names` sorted by slot;
     /// hash-colliding names share a slot and the first one names it; equal names are summed).
-    fn explain(&self, x: &SparseVector, head: usize, class: usize, names: &[(u32, String)]) -> Vec<Contribution> {
+    fn explain(
+        &self,
+        x: &SparseVector,
+        head: usize,
+        class: usize,
+        names: &[(u32, String)],
+    ) -> Vec<Contribution> {
         let mut by_name: Vec<Contribution> = Vec::new();
         for (f, amount) in self.model.contributions(x, head, class) {
-            let Some((_, name)) = names.get(names.partition_point(|(i, _)| *i < f)).filter(|(i, _)| *i == f) else {
+            let Some((_, name)) = names.get(names.partition_point(|(i, _)| *i < f)).filter(|(i, _)| *i == f)
+            else {
                 continue;
             };
             if name == features::BIAS || amount <= 0.0 {
@@ -397,9 +433,13 @@ fn train_heads(
             .map(|(_, x, l)| ((*x).clone(), classes.binary_search_by(|c| c.as_str().cmp(l)).unwrap_or(0)))
             .collect();
         let epochs = options.epochs;
-        let mut model = LinearModel::train_with_progress(classes.clone(), config.dim(), &training, options, &mut |done| {
-            progress(Progress::Epoch { head, done, total: epochs })
-        });
+        let mut model = LinearModel::train_with_progress(
+            classes.clone(),
+            config.dim(),
+            &training,
+            options,
+            &mut |done| progress(Progress::Epoch { head, done, total: epochs }),
+        );
         // The compact model keeps `rows_per_head` features per head. When the head uses more,
         // train it again on only those: the weights re-balance around what is kept, which costs
         // far less accuracy than cutting the others off a model that relied on them.
@@ -407,7 +447,9 @@ fn train_heads(
         if keep.len() < model.used_features() {
             let masked: Vec<(SparseVector, usize)> = training
                 .iter()
-                .map(|(x, y)| (x.iter().copied().filter(|(f, _)| keep.binary_search(f).is_ok()).collect(), *y))
+                .map(|(x, y)| {
+                    (x.iter().copied().filter(|(f, _)| keep.binary_search(f).is_ok()).collect(), *y)
+                })
                 .collect();
             model = LinearModel::train_with_progress(classes, config.dim(), &masked, options, &mut |done| {
                 progress(Progress::Epoch { head, done, total: epochs })
@@ -418,7 +460,8 @@ fn train_heads(
     if dense.is_empty() {
         return Err(TrainError::NoExamples);
     }
-    let named: Vec<(String, &LinearModel, f32)> = dense.iter().map(|(h, m)| (h.name().to_string(), m, 1.0)).collect();
+    let named: Vec<(String, &LinearModel, f32)> =
+        dense.iter().map(|(h, m)| (h.name().to_string(), m, 1.0)).collect();
     let compression = Compression { rows_per_head: options.rows_per_head, bits: options.weight_bits };
     let model = CompactModel::from_dense(*config, &named, compression);
     Ok((model, dense.iter().map(|(h, _)| *h).collect()))

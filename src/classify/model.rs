@@ -120,7 +120,11 @@ impl CompactModel {
     /// `rows_per_head` features with the largest weights relative to its own scale, quantised to
     /// `bits` bits. (The trainer retrains a head on the features kept before compressing it, so
     /// that pruning costs little accuracy.)
-    pub fn from_dense(config: FeatureConfig, heads: &[(String, &LinearModel, f32)], compression: Compression) -> Self {
+    pub fn from_dense(
+        config: FeatureConfig,
+        heads: &[(String, &LinearModel, f32)],
+        compression: Compression,
+    ) -> Self {
         let bits = compression.bits.clamp(2, 8);
         let dim = config.dim();
         let mut infos = Vec::with_capacity(heads.len());
@@ -140,7 +144,8 @@ impl CompactModel {
             features.sort_unstable();
             let mut weights = Vec::with_capacity(features.len() * k);
             for &f in &features {
-                weights.extend(m.row(f as usize).iter().map(|w| (w / scale).round().clamp(-q_max, q_max) as i8));
+                weights
+                    .extend(m.row(f as usize).iter().map(|w| (w / scale).round().clamp(-q_max, q_max) as i8));
             }
             infos.push(HeadInfo {
                 name: name.clone(),
@@ -485,7 +490,11 @@ mod tests {
         let classes = vec!["a".to_string(), "b".to_string(), "c".to_string()];
         let config = FeatureConfig { bits: 8, char_ngrams: true };
         let m = LinearModel::train(classes, config.dim(), &data, &TrainOptions::default());
-        CompactModel::from_dense(config, &[("category".to_string(), &m, 1.3)], Compression { rows_per_head: 1000, bits: 4 })
+        CompactModel::from_dense(
+            config,
+            &[("category".to_string(), &m, 1.3)],
+            Compression { rows_per_head: 1000, bits: 4 },
+        )
     }
 
     #[test]
@@ -505,7 +514,8 @@ mod tests {
     fn packs_every_width_and_sign() {
         for bits in 2..=8u8 {
             let top = max_level(bits);
-            let values: Vec<i8> = (0..37).map(|i| ((i * 7) % (2 * i16::from(top) + 1) - i16::from(top)) as i8).collect();
+            let values: Vec<i8> =
+                (0..37).map(|i| ((i * 7) % (2 * i16::from(top) + 1) - i16::from(top)) as i8).collect();
             let mut out = Vec::new();
             pack(&mut out, &values, bits);
             assert_eq!(out.len(), (values.len() * usize::from(bits)).div_ceil(8));
@@ -538,7 +548,10 @@ mod tests {
         assert_eq!(CompactModel::from_bytes(&flipped), Err(ModelError::Checksum));
         let mut newer = bytes.clone();
         newer[4] = 9;
-        assert_eq!(CompactModel::from_bytes(&newer), Err(ModelError::Version { found: 9, expected: FORMAT_VERSION }));
+        assert_eq!(
+            CompactModel::from_bytes(&newer),
+            Err(ModelError::Version { found: 9, expected: FORMAT_VERSION })
+        );
         for cut in 0..bytes.len() {
             assert!(CompactModel::from_bytes(&bytes[..cut]).is_err(), "truncated at {cut}");
         }

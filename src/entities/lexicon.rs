@@ -128,7 +128,10 @@ impl Lexicon {
             if fields.len() != 3 {
                 return Err(err(
                     line_no,
-                    format!("expected 3 tab-separated fields (kind, canonical, aliases), found {}", fields.len()),
+                    format!(
+                        "expected 3 tab-separated fields (kind, canonical, aliases), found {}",
+                        fields.len()
+                    ),
                 ));
             }
             let kind_s = fields[0].trim();
@@ -147,7 +150,8 @@ impl Lexicon {
                 if alias_s.is_empty() {
                     continue;
                 }
-                let alias = parse_alias(alias_s, entry).map_err(|m| err(line_no, format!("alias {alias_s:?}: {m}")))?;
+                let alias = parse_alias(alias_s, entry)
+                    .map_err(|m| err(line_no, format!("alias {alias_s:?}: {m}")))?;
                 // Case-sensitive variants of one word ("=Edge", "=EDGE") are distinct aliases.
                 let words: Vec<String> = if alias.case_sensitive {
                     alias.raw.iter().map(|w| format!("={w}")).collect()
@@ -181,10 +185,7 @@ impl Lexicon {
             None
         } else {
             let alts: Vec<String> = aliases.iter().map(alias_regex).collect();
-            let pattern = format!(
-                r"(?i)(?:^|\W)(?:{})(?:$|\W)",
-                alts.join("|")
-            );
+            let pattern = format!(r"(?i)(?:^|\W)(?:{})(?:$|\W)", alts.join("|"));
             let re = RegexBuilder::new(&pattern)
                 .size_limit(64 << 20)
                 .dfa_size_limit(16 << 20)
@@ -216,13 +217,15 @@ impl Lexicon {
             .iter()
             .find(|a| {
                 a.words.len() == words.len()
-                    && a.words.iter().zip(&words).all(|((w, star), t)| {
-                        if *star {
-                            t.starts_with(w.as_str())
-                        } else {
-                            w == t
-                        }
-                    })
+                    && a.words.iter().zip(&words).all(
+                        |((w, star), t)| {
+                            if *star {
+                                t.starts_with(w.as_str())
+                            } else {
+                                w == t
+                            }
+                        },
+                    )
             })
             .map(|a| a.entry)
     }

@@ -458,7 +458,14 @@ impl EntityExtractor {
     }
 }
 
-fn push(cands: &mut Vec<Candidate>, text: &str, start: usize, end: usize, kind: EntityKind, value: Option<String>) {
+fn push(
+    cands: &mut Vec<Candidate>,
+    text: &str,
+    start: usize,
+    end: usize,
+    kind: EntityKind,
+    value: Option<String>,
+) {
     let chars = text[start..end].chars().count();
     cands.push(Candidate { start, end, chars, kind, value });
 }
@@ -492,4 +499,3 @@ fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
 
 #[cfg(test)]
 mod tests;
-

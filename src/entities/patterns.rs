@@ -30,9 +30,7 @@ pub(crate) struct Ctx {
 
 impl Ctx {
     fn has_cyrillic(&mut self, text: &str) -> bool {
-        *self
-            .has_cyrillic
-            .get_or_insert_with(|| text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)))
+        *self.has_cyrillic.get_or_insert_with(|| text.chars().any(|c| ('\u{400}'..='\u{4ff}').contains(&c)))
     }
 }
 
@@ -132,11 +130,7 @@ const HTTP_PHRASES: &[(&str, u16, bool)] = &[
 fn phrase_alternation() -> String {
     let mut phrases: Vec<&str> = HTTP_PHRASES.iter().map(|p| p.0).collect();
     phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-    phrases
-        .iter()
-        .map(|p| regex::escape(p).replace(' ', r"\s+"))
-        .collect::<Vec<_>>()
-        .join("|")
+    phrases.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
 }
 
 /// Whether the reason phrase `p` may stand next to `code`.
@@ -236,13 +230,33 @@ fn exception(c: &Captures<'_>, _: &str, _: &mut Ctx) -> Option<Hit> {
 
 const PATH_SEG: &str = r"[A-Za-z0-9_.~%:@$!+=*{}\-]+";
 const API_WORDS: &[&str] = &[
-    "api", "graphql", "webhook", "webhooks", "oauth", "oauth2", "token", "login", "logout", "auth",
-    "health", "healthz", "status", "callback", "rest", "rpc", "admin", "users", "orders", "payments",
-    "signin", "signup", "register", "checkout", "invoices", "events", "metrics", "v1", "v2", "v3",
+    "api", "graphql", "webhook", "webhooks", "oauth", "oauth2", "token", "login", "logout", "auth", "health",
+    "healthz", "status", "callback", "rest", "rpc", "admin", "users", "orders", "payments", "signin",
+    "signup", "register", "checkout", "invoices", "events", "metrics", "v1", "v2", "v3",
 ];
 const FS_ROOTS: &[&str] = &[
-    "usr", "etc", "var", "home", "tmp", "opt", "bin", "sbin", "lib", "dev", "proc", "sys", "mnt",
-    "Users", "Applications", "Library", "System", "Volumes", "private", "root", "srv", "boot",
+    "usr",
+    "etc",
+    "var",
+    "home",
+    "tmp",
+    "opt",
+    "bin",
+    "sbin",
+    "lib",
+    "dev",
+    "proc",
+    "sys",
+    "mnt",
+    "Users",
+    "Applications",
+    "Library",
+    "System",
+    "Volumes",
+    "private",
+    "root",
+    "srv",
+    "boot",
 ];
 
 /// Trims sentence punctuation a path or URL picked up at its end; brackets only when unbalanced.
@@ -530,10 +544,10 @@ fn duration(c: &Captures<'_>, _: &str, _: &mut Ctx) -> Option<Hit> {
 // Ticket ids and versions
 
 const TICKET_STOP: &[&str] = &[
-    "UTF", "SHA", "ISO", "IEC", "RFC", "COVID", "CVE", "MD", "AES", "RSA", "TLS", "SSL", "HTTP",
-    "HTTPS", "MP", "GPT", "USB", "HDMI", "PCI", "DDR", "LTE", "IPV", "WPA", "PS", "IP", "ORA",
-    "PLS", "TNS", "IMP", "EXP", "RMAN", "ERR", "ER", "ERROR", "ODBC", "ISBN", "EAN", "GOST", "ГОСТ",
-    "SQL", "ES", "ECMA", "ANSI", "IEEE", "NET", "ASCII", "CP", "WIN", "KOI", "AV", "SVG",
+    "UTF", "SHA", "ISO", "IEC", "RFC", "COVID", "CVE", "MD", "AES", "RSA", "TLS", "SSL", "HTTP", "HTTPS",
+    "MP", "GPT", "USB", "HDMI", "PCI", "DDR", "LTE", "IPV", "WPA", "PS", "IP", "ORA", "PLS", "TNS", "IMP",
+    "EXP", "RMAN", "ERR", "ER", "ERROR", "ODBC", "ISBN", "EAN", "GOST", "ГОСТ", "SQL", "ES", "ECMA", "ANSI",
+    "IEEE", "NET", "ASCII", "CP", "WIN", "KOI", "AV", "SVG",
 ];
 
 fn ticket_prefixed(c: &Captures<'_>, _: &str, _: &mut Ctx) -> Option<Hit> {
@@ -710,7 +724,9 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
     ));
     v.push(spec(
         K::ErrorCode,
-        format!(r"(?i){L}(?P<e>sqlstate\s*(?:\[\s*(?P<a>[0-9a-z]{{5}})\s*\]|[:=]?\s*(?P<b>[0-9a-z]{{5}}))){R}"),
+        format!(
+            r"(?i){L}(?P<e>sqlstate\s*(?:\[\s*(?P<a>[0-9a-z]{{5}})\s*\]|[:=]?\s*(?P<b>[0-9a-z]{{5}}))){R}"
+        ),
         error_sqlstate,
     ));
     v.push(spec(
@@ -740,11 +756,7 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
         format!(r#"{L}(?P<e>(?P<m>GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\s+(?P<p>https?://[^\s<>"'`]+|(?:/{seg})+/?{query}|/))"#),
         endpoint_method,
     ));
-    v.push(spec_ctx(
-        K::Endpoint,
-        format!(r#"(?:^|[\s(\[<"'`«])(?P<e>(?:/{seg})+/?{query})"#),
-        endpoint_path,
-    ));
+    v.push(spec_ctx(K::Endpoint, format!(r#"(?:^|[\s(\[<"'`«])(?P<e>(?:/{seg})+/?{query})"#), endpoint_path));
     let tlds = "com|net|org|io|ru|su|рф|app|dev|co|ai|info|biz|tech|cloud|online|site|store|shop|uk|de|fr|eu|kz|by|ua|ca|au|jp|cn|nl|pl|ch|tv|gov|edu|me";
     v.push(spec_ctx(
         K::Url,
@@ -784,11 +796,7 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
     let sym = r"US\$|\$|€|£|₽|¥|₴|₸|₹";
     let codes = "USD|EUR|RUB|RUR|GBP|UAH|KZT|CNY|JPY|INR|CHF";
     let words = r"руб(?:лей|ля|ль)?\.?|р\.|dollars?|bucks|долл(?:ар(?:ов|а|ы)?)?\.?|euros?|евро|pounds?|фунт(?:ов|а)?(?:\s+стерлингов)?|грн|гривен|гривны|гривна|тенге|yuan|юаней|юаня|юань";
-    v.push(spec(
-        K::Money,
-        format!(r"(?i){L}(?P<e>(?P<cur>{sym}|{codes})\s?(?P<amt>{AMOUNT})){R}"),
-        money,
-    ));
+    v.push(spec(K::Money, format!(r"(?i){L}(?P<e>(?P<cur>{sym}|{codes})\s?(?P<amt>{AMOUNT})){R}"), money));
     v.push(spec(
         K::Money,
         format!(r"(?i){L}(?P<e>(?P<amt>{AMOUNT})\s?(?P<cur>{sym}|{codes}|{words}))(?:$|[^\w$€£₽])"),
@@ -830,7 +838,11 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
     v.push(spec(K::Date, format!(r"(?i){L}(?P<e>{rel}){R}"), date_relative));
     v.push(spec(
         K::Date,
-        format!(r"(?i){L}(?P<e>(?:(?P<n>[0-9]{{1,3}}|{nw})\s+)?(?P<u>{units})\s+(?:ago|назад)){R}", nw = dates::NUMBER_WORDS, units = dates::UNITS),
+        format!(
+            r"(?i){L}(?P<e>(?:(?P<n>[0-9]{{1,3}}|{nw})\s+)?(?P<u>{units})\s+(?:ago|назад)){R}",
+            nw = dates::NUMBER_WORDS,
+            units = dates::UNITS
+        ),
         date_ago,
     ));
     v.push(spec(
@@ -870,16 +882,8 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
         format!(r"(?i){L}(?P<e>(?:app\s+version|version|ver\.?|vers\.|версия|версии|версию|версией|версий|вер\.|build|билд|сборка|сборке|сборку|сборки|release|релиз|релизе|релиза)\s*[:#]?\s*v?(?P<n>{num}(?:-[a-z0-9]{{1,12}}(?:\.[a-z0-9]{{1,12}}){{0,2}})?)){R}"),
         version,
     ));
-    v.push(spec(
-        K::Version,
-        format!(r"(?i){L}(?P<e>v(?P<n>{num}(?:-[a-z0-9]{{1,12}})?)){R}"),
-        version,
-    ));
-    v.push(spec(
-        K::Version,
-        format!(r"{L}(?P<e>[0-9]{{1,3}}\.[0-9]{{1,3}}\.[0-9]{{1,3}}){R}"),
-        version_bare,
-    ));
+    v.push(spec(K::Version, format!(r"(?i){L}(?P<e>v(?P<n>{num}(?:-[a-z0-9]{{1,12}})?)){R}"), version));
+    v.push(spec(K::Version, format!(r"{L}(?P<e>[0-9]{{1,3}}\.[0-9]{{1,3}}\.[0-9]{{1,3}}){R}"), version_bare));
 
     // Device models (families with a model number; bare families come from the lexicon).
     let models = [

@@ -65,8 +65,18 @@ fn error_codes_and_exceptions() {
         ("Installer fails with 0x80070005", K::ErrorCode, "0x80070005", "0x80070005"),
         ("ora-00942: table or view does not exist", K::ErrorCode, "ora-00942", "ORA-00942"),
         ("device shows E1001", K::ErrorCode, "E1001", "E1001"),
-        ("Chrome says ERR_CONNECTION_REFUSED", K::ErrorCode, "ERR_CONNECTION_REFUSED", "ERR_CONNECTION_REFUSED"),
-        ("NET::ERR_CERT_DATE_INVALID", K::ErrorCode, "NET::ERR_CERT_DATE_INVALID", "NET::ERR_CERT_DATE_INVALID"),
+        (
+            "Chrome says ERR_CONNECTION_REFUSED",
+            K::ErrorCode,
+            "ERR_CONNECTION_REFUSED",
+            "ERR_CONNECTION_REFUSED",
+        ),
+        (
+            "NET::ERR_CERT_DATE_INVALID",
+            K::ErrorCode,
+            "NET::ERR_CERT_DATE_INVALID",
+            "NET::ERR_CERT_DATE_INVALID",
+        ),
         ("insert failed: SQLSTATE 23505", K::ErrorCode, "SQLSTATE 23505", "SQLSTATE 23505"),
         ("SQLSTATE[42S02]: table missing", K::ErrorCode, "SQLSTATE[42S02]", "SQLSTATE 42S02"),
         ("open() failed, errno 13", K::ErrorCode, "errno 13", "ERRNO 13"),
@@ -74,10 +84,20 @@ fn error_codes_and_exceptions() {
         ("код ошибки 0x800f081f", K::ErrorCode, "код ошибки 0x800f081f", "0x800F081F"),
         ("ошибка 1001 при синхронизации", K::ErrorCode, "ошибка 1001", "1001"),
         ("AADSTS50126 on sign in", K::ErrorCode, "AADSTS50126", "AADSTS50126"),
-        ("java.lang.NullPointerException at line 3", K::Exception, "java.lang.NullPointerException", "java.lang.NullPointerException"),
+        (
+            "java.lang.NullPointerException at line 3",
+            K::Exception,
+            "java.lang.NullPointerException",
+            "java.lang.NullPointerException",
+        ),
         ("Uncaught TypeError: x is undefined", K::Exception, "TypeError", "TypeError"),
         ("socket hang up ECONNRESET", K::Exception, "ECONNRESET", "ECONNRESET"),
-        ("java.lang.IllegalStateException: closed", K::Exception, "java.lang.IllegalStateException", "java.lang.IllegalStateException"),
+        (
+            "java.lang.IllegalStateException: closed",
+            K::Exception,
+            "java.lang.IllegalStateException",
+            "java.lang.IllegalStateException",
+        ),
         ("KeyError: 'user_id'", K::Exception, "KeyError", "KeyError"),
         ("падает с NullPointerException", K::Exception, "NullPointerException", "NullPointerException"),
         ("System.IO.IOException: disk full", K::Exception, "System.IO.IOException", "System.IO.IOException"),
@@ -92,12 +112,27 @@ fn endpoints_urls_emails_phones() {
         ("calling /v1/orders/{id} fails", K::Endpoint, "/v1/orders/{id}", "/v1/orders/{id}"),
         ("POST /webhooks times out", K::Endpoint, "POST /webhooks", "POST /webhooks"),
         ("запрос к /api/v1/invoices?page=2.", K::Endpoint, "/api/v1/invoices?page=2", "/api/v1/invoices"),
-        ("see https://status.example.com/incidents/42.", K::Url, "https://status.example.com/incidents/42", "https://status.example.com/incidents/42"),
+        (
+            "see https://status.example.com/incidents/42.",
+            K::Url,
+            "https://status.example.com/incidents/42",
+            "https://status.example.com/incidents/42",
+        ),
         ("open WWW.Example.com please", K::Url, "WWW.Example.com", "www.example.com"),
         ("сайт shop.example.ru не открывается", K::Url, "shop.example.ru", "shop.example.ru"),
-        ("(see https://en.wikipedia.org/wiki/Foo_(bar))", K::Url, "https://en.wikipedia.org/wiki/Foo_(bar)", "https://en.wikipedia.org/wiki/Foo_(bar)"),
+        (
+            "(see https://en.wikipedia.org/wiki/Foo_(bar))",
+            K::Url,
+            "https://en.wikipedia.org/wiki/Foo_(bar)",
+            "https://en.wikipedia.org/wiki/Foo_(bar)",
+        ),
         ("write to John.Doe@Example.com today", K::Email, "John.Doe@Example.com", "john.doe@example.com"),
-        ("почта ivan.petrov@mail.ru не получает письма", K::Email, "ivan.petrov@mail.ru", "ivan.petrov@mail.ru"),
+        (
+            "почта ivan.petrov@mail.ru не получает письма",
+            K::Email,
+            "ivan.petrov@mail.ru",
+            "ivan.petrov@mail.ru",
+        ),
         ("call me at +7 916 123-45-67", K::Phone, "+7 916 123-45-67", "+79161234567"),
         ("звоните 8 (495) 123-45-67", K::Phone, "8 (495) 123-45-67", "+74951234567"),
         ("US office +1 415 555 0132", K::Phone, "+1 415 555 0132", "+14155550132"),
@@ -379,9 +414,14 @@ fn bad_lexicon_lines_report_their_number() {
 
 #[test]
 fn custom_lexicon_features() {
-    let tsv = "browser\tEdge\t=Edge\nfeature\tReports\tотчет* | sales report\nintegration\tAcme CRM\tacme crm\n";
+    let tsv =
+        "browser\tEdge\t=Edge\nfeature\tReports\tотчет* | sales report\nintegration\tAcme CRM\tacme crm\n";
     let ex = EntityExtractor::with_lexicon(tsv).unwrap();
-    let got: Vec<_> = ex.extract("Edge: отчётами  из Acme\tCRM; edge case; Sales   Report").into_iter().map(|e| (e.text, e.value.unwrap())).collect();
+    let got: Vec<_> = ex
+        .extract("Edge: отчётами  из Acme\tCRM; edge case; Sales   Report")
+        .into_iter()
+        .map(|e| (e.text, e.value.unwrap()))
+        .collect();
     assert_eq!(
         got,
         vec![
@@ -422,13 +462,24 @@ fn large_and_adversarial_inputs_are_fast_enough() {
         count += ex.extract(ticket).len();
     }
     let per = t.elapsed() / n;
-    println!("extract on {} chars: {:?} per call ({} entities)", ticket.chars().count(), per, count / n as usize);
+    println!(
+        "extract on {} chars: {:?} per call ({} entities)",
+        ticket.chars().count(),
+        per,
+        count / n as usize
+    );
     for unit in ["a/b", "edge", "1 ", "x@", "/x", "отчет", "+7 ", "9.", "case ", "#1"] {
         let size = if cfg!(debug_assertions) { 20_000 } else { 1_000_000 };
         let big = unit.repeat(size / unit.len());
         let t = std::time::Instant::now();
         let all = ex.extract(&big);
-        println!("{:>8} x{}: {:?}, {} entities", format!("{unit:?}"), big.len() / unit.len(), t.elapsed(), all.len());
+        println!(
+            "{:>8} x{}: {:?}, {} entities",
+            format!("{unit:?}"),
+            big.len() / unit.len(),
+            t.elapsed(),
+            all.len()
+        );
     }
 }
 
@@ -472,4 +523,3 @@ mod prop {
         }
     }
 }
-

@@ -119,7 +119,11 @@ impl Article {
         if self.learned_queries.len() > MAX_LEARNED_QUERIES {
             return bad(format!("more than {MAX_LEARNED_QUERIES} learned queries"));
         }
-        if self.learned_queries.iter().any(|l| l.count == 0 || l.query.trim().is_empty() || l.query.chars().count() > 200) {
+        if self
+            .learned_queries
+            .iter()
+            .any(|l| l.count == 0 || l.query.trim().is_empty() || l.query.chars().count() > 200)
+        {
             return bad("a learned query is empty, longer than 200 characters or counted 0 times".into());
         }
         if !self.updated_at.is_empty() && self.updated_day().is_none() {

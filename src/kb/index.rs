@@ -230,7 +230,9 @@ impl Index {
                 break;
             }
         }
-        found.sort_by(|a, b| self.doc_freq(b.0).cmp(&self.doc_freq(a.0)).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0)));
+        found.sort_by(|a, b| {
+            self.doc_freq(b.0).cmp(&self.doc_freq(a.0)).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0))
+        });
         found.truncate(limit);
         found
     }
@@ -266,7 +268,9 @@ impl Index {
                 }
             }
         }
-        found.sort_by(|a, b| a.1.cmp(&b.1).then(self.doc_freq(b.0).cmp(&self.doc_freq(a.0))).then(a.0.cmp(&b.0)));
+        found.sort_by(|a, b| {
+            a.1.cmp(&b.1).then(self.doc_freq(b.0).cmp(&self.doc_freq(a.0))).then(a.0.cmp(&b.0))
+        });
         found
     }
 
@@ -410,7 +414,11 @@ impl Index {
                     return Err("postings are not in document order");
                 }
                 doc = doc.checked_add(delta).ok_or("a document number overflows")?;
-                let info = index.docs.get_mut(doc as usize).filter(|d| d.live).ok_or("a posting names no live document")?;
+                let info = index
+                    .docs
+                    .get_mut(doc as usize)
+                    .filter(|d| d.live)
+                    .ok_or("a posting names no live document")?;
                 info.terms.push(id);
                 let mask = r.u8()?;
                 if mask == 0 || mask >> FIELDS != 0 {
@@ -418,7 +426,10 @@ impl Index {
                 }
                 let mut tf = [0u16; FIELDS];
                 for (_, tf) in tf.iter_mut().enumerate().filter(|(f, _)| mask & 1 << f != 0) {
-                    *tf = u16::try_from(r.varint()?).ok().filter(|&n| n > 0).ok_or("a term frequency is out of range")?;
+                    *tf = u16::try_from(r.varint()?)
+                        .ok()
+                        .filter(|&n| n > 0)
+                        .ok_or("a term frequency is out of range")?;
                 }
                 postings.push(Posting { doc, tf });
             }
@@ -432,7 +443,15 @@ impl Index {
             let surface = r.str()?.to_string();
             let n = r.count(1)?;
             let ids = (0..n)
-                .map(|_| r.varint().and_then(|id| if (id as usize) < n_terms { Ok(id) } else { Err("a surface form names no term") }))
+                .map(|_| {
+                    r.varint().and_then(|id| {
+                        if (id as usize) < n_terms {
+                            Ok(id)
+                        } else {
+                            Err("a surface form names no term")
+                        }
+                    })
+                })
                 .collect::<Result<Vec<u32>, _>>()?;
             index.surface.insert(surface, ids);
         }
@@ -492,12 +511,38 @@ pub fn code_length(code: u8) -> u32 {
 
 /// 2^(i/32) for i in 0..32.
 const POW2_32NDS: [f64; 32] = [
-    1.0, 1.021897148654117, 1.044273782427414, 1.067140400676824, 1.090507732665258, 1.114386742595892,
-    1.138788634756692, 1.163724858777577, 1.189207115002721, 1.215247359980469, 1.241857812073484, 1.269050957191733,
-    1.29683955465101, 1.325236643159741, 1.354255546936893, 1.383909881963832, std::f64::consts::SQRT_2, 1.445180806977047,
-    1.476826145939499, 1.509164427593423, 1.542210825407941, 1.575980845107886, 1.610490331949254, 1.645755478153965,
-    1.681792830507429, 1.718619298122478, 1.756252160373299, 1.794709075003107, 1.834008086409342, 1.8741676341103,
-    1.915206561397147, 1.9571441241754,
+    1.0,
+    1.021897148654117,
+    1.044273782427414,
+    1.067140400676824,
+    1.090507732665258,
+    1.114386742595892,
+    1.138788634756692,
+    1.163724858777577,
+    1.189207115002721,
+    1.215247359980469,
+    1.241857812073484,
+    1.269050957191733,
+    1.29683955465101,
+    1.325236643159741,
+    1.354255546936893,
+    1.383909881963832,
+    std::f64::consts::SQRT_2,
+    1.445180806977047,
+    1.476826145939499,
+    1.509164427593423,
+    1.542210825407941,
+    1.575980845107886,
+    1.610490331949254,
+    1.645755478153965,
+    1.681792830507429,
+    1.718619298122478,
+    1.756252160373299,
+    1.794709075003107,
+    1.834008086409342,
+    1.8741676341103,
+    1.915206561397147,
+    1.9571441241754,
 ];
 
 /// The typo budget for a word of `chars` characters: none up to 3, one up to 7, two beyond —
@@ -515,11 +560,9 @@ pub fn max_edits(chars: usize) -> usize {
 fn deletion_hashes(chars: &[char], edits: usize) -> Vec<u64> {
     // FxHash's 64-bit step, on u64 everywhere: the same value natively and in wasm.
     let hash = |skip_a: usize, skip_b: usize| {
-        chars
-            .iter()
-            .enumerate()
-            .filter(|&(i, _)| i != skip_a && i != skip_b)
-            .fold(0u64, |h, (_, &c)| (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95))
+        chars.iter().enumerate().filter(|&(i, _)| i != skip_a && i != skip_b).fold(0u64, |h, (_, &c)| {
+            (h.rotate_left(5) ^ u64::from(c)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95)
+        })
     };
     let n = chars.len();
     let mut out = vec![hash(usize::MAX, usize::MAX)];
@@ -585,7 +628,8 @@ mod tests {
     #[test]
     fn add_remove_and_reuse_keep_postings_ordered() {
         let mut index = Index::default();
-        let a = index.add(&entries(&[("password", TITLE), ("reset", BODY), ("password", BODY)]), [1, 0, 0, 2, 0]);
+        let a =
+            index.add(&entries(&[("password", TITLE), ("reset", BODY), ("password", BODY)]), [1, 0, 0, 2, 0]);
         let b = index.add(&entries(&[("password", TITLE)]), [1, 0, 0, 0, 0]);
         let id = index.lookup("password").unwrap();
         assert_eq!(index.doc_freq(id), 2);
@@ -602,13 +646,20 @@ mod tests {
     #[test]
     fn completes_prefixes_and_finds_typos() {
         let mut index = Index::default();
-        index.add(&entries(&[("password", TITLE), ("passport", BODY), ("notification", BODY)]), [1, 0, 0, 2, 0]);
-        let done: Vec<&str> = index.complete("pass", 10).iter().map(|(id, _)| index.term(*id).text.as_str()).collect();
+        index.add(
+            &entries(&[("password", TITLE), ("passport", BODY), ("notification", BODY)]),
+            [1, 0, 0, 2, 0],
+        );
+        let done: Vec<&str> =
+            index.complete("pass", 10).iter().map(|(id, _)| index.term(*id).text.as_str()).collect();
         assert_eq!(done.len(), 2);
         let typo = index.fuzzy("pasword");
         assert_eq!(index.term(typo[0].0).text, "password");
         assert_eq!(typo[0].1, 1);
-        assert!(index.fuzzy("notifcation").iter().any(|(id, d)| index.term(*id).text == "notification" && *d == 1));
+        assert!(index
+            .fuzzy("notifcation")
+            .iter()
+            .any(|(id, d)| index.term(*id).text == "notification" && *d == 1));
         assert!(index.fuzzy("pas").is_empty(), "short words are not corrected");
     }
 }

@@ -348,7 +348,12 @@ impl KnowledgeBase {
     /// let learned = &kb.article("kb-reset-password-en").unwrap().learned_queries;
     /// assert_eq!(learned[0].query, "locked out, forgot the secret word");
     /// ```
-    pub fn record_feedback_for_query(&mut self, id: &str, feedback: Feedback, query: &str) -> Result<(), KbError> {
+    pub fn record_feedback_for_query(
+        &mut self,
+        id: &str,
+        feedback: Feedback,
+        query: &str,
+    ) -> Result<(), KbError> {
         self.record_feedback(id, feedback)?;
         if matches!(feedback, Feedback::Helpful | Feedback::Resolved | Feedback::Deflected) {
             self.learn(query, id)?;
@@ -384,16 +389,25 @@ impl KnowledgeBase {
                 deflected += u64::from(e.deflected);
                 let votes = e.helpful + e.not_helpful;
                 let helpful_rate = if votes > 0 { e.helpful as f32 / votes as f32 } else { 0.0 };
-                let resolution_rate = if e.suggested > 0 { (e.resolved as f32 / e.suggested as f32).min(1.0) } else { 0.0 };
+                let resolution_rate =
+                    if e.suggested > 0 { (e.resolved as f32 / e.suggested as f32).min(1.0) } else { 0.0 };
                 let old = matches!((a.updated_day(), today), (Some(u), Some(t)) if t - u > 730);
-                let advice = if votes >= 10 && helpful_rate < 0.5 || e.suggested >= 20 && resolution_rate < 0.1 {
-                    "update"
-                } else if old && e.views < 20 {
-                    "retire"
-                } else {
-                    "ok"
-                };
-                ArticleStats { id: a.id.clone(), title: a.title.clone(), effectiveness: e, resolution_rate, helpful_rate, advice }
+                let advice =
+                    if votes >= 10 && helpful_rate < 0.5 || e.suggested >= 20 && resolution_rate < 0.1 {
+                        "update"
+                    } else if old && e.views < 20 {
+                        "retire"
+                    } else {
+                        "ok"
+                    };
+                ArticleStats {
+                    id: a.id.clone(),
+                    title: a.title.clone(),
+                    effectiveness: e,
+                    resolution_rate,
+                    helpful_rate,
+                    advice,
+                }
             })
             .collect();
         let rank = |s: &ArticleStats| match s.advice {
@@ -401,8 +415,11 @@ impl KnowledgeBase {
             "retire" => 1,
             _ => 2,
         };
-        per_article.sort_by(|a, b| rank(a).cmp(&rank(b)).then(a.helpful_rate.total_cmp(&b.helpful_rate)).then(a.id.cmp(&b.id)));
-        let mut missing_topics: Vec<(String, u32)> = self.unanswered.iter().map(|(q, n)| (q.clone(), *n)).collect();
+        per_article.sort_by(|a, b| {
+            rank(a).cmp(&rank(b)).then(a.helpful_rate.total_cmp(&b.helpful_rate)).then(a.id.cmp(&b.id))
+        });
+        let mut missing_topics: Vec<(String, u32)> =
+            self.unanswered.iter().map(|(q, n)| (q.clone(), *n)).collect();
         missing_topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         missing_topics.truncate(100);
         KbStats {
@@ -500,7 +517,9 @@ impl KnowledgeBase {
                     return Ok(()); // counted, but the index has weighed it enough
                 }
             }
-            None if learned.len() < article::MAX_LEARNED_QUERIES => learned.push(LearnedQuery { query: key.clone(), count: 1 }),
+            None if learned.len() < article::MAX_LEARNED_QUERIES => {
+                learned.push(LearnedQuery { query: key.clone(), count: 1 })
+            }
             None => return Ok(()),
         }
         let mut entries = Vec::new();
@@ -574,8 +593,8 @@ impl KnowledgeBase {
         }
         let articles: Vec<Option<Article>> =
             serde_json::from_slice(json(&mut r)?).map_err(|_| KbError::Bytes("malformed articles"))?;
-        let unanswered: Vec<(String, u32)> =
-            serde_json::from_slice(json(&mut r)?).map_err(|_| KbError::Bytes("malformed unanswered queries"))?;
+        let unanswered: Vec<(String, u32)> = serde_json::from_slice(json(&mut r)?)
+            .map_err(|_| KbError::Bytes("malformed unanswered queries"))?;
         let index = Index::read(&mut r).map_err(KbError::Bytes)?;
         if r.remaining() != 0 {
             return Err(KbError::Bytes("trailing bytes after the index"));
@@ -631,20 +650,28 @@ mod tests {
     fn update_and_remove_in_place() {
         let mut kb = KnowledgeBase::from_json(r#"[{"id": "a", "title": "Export reports to PDF"}]"#).unwrap();
         assert_eq!(kb.search("export pdf", &SearchOptions::default()).hits.len(), 1);
-        kb.upsert(Article { id: "a".into(), title: "Invite teammates".into(), ..Default::default() }).unwrap();
+        kb.upsert(Article { id: "a".into(), title: "Invite teammates".into(), ..Default::default() })
+            .unwrap();
         assert!(kb.search("export pdf", &SearchOptions::default()).hits.is_empty());
         assert_eq!(kb.search("invite", &SearchOptions::default()).hits[0].id, "a");
         kb.remove("a").unwrap();
         assert!(kb.search("invite", &SearchOptions::default()).hits.is_empty());
         assert!(kb.remove("a").is_err());
-        assert!(KnowledgeBase::from_json(r#"[{"id": "a", "title": "x"}, {"id": "a", "title": "y"}]"#).is_err());
+        assert!(
+            KnowledgeBase::from_json(r#"[{"id": "a", "title": "x"}, {"id": "a", "title": "y"}]"#).is_err()
+        );
     }
 
     #[test]
     fn index_bytes_load_to_the_same_search_after_edits() {
         let mut kb = KnowledgeBase::embedded();
         kb.remove("kb-reset-password-en").unwrap();
-        kb.upsert(Article { id: "new".into(), title: "Invite teammates by link".into(), ..Default::default() }).unwrap();
+        kb.upsert(Article {
+            id: "new".into(),
+            title: "Invite teammates by link".into(),
+            ..Default::default()
+        })
+        .unwrap();
         kb.record_feedback("new", Feedback::Helpful).unwrap();
         kb.record_unanswered("export to notion");
         for _ in 0..3 {
@@ -654,18 +681,30 @@ mod tests {
         // Learned queries survive both formats, and a KB rebuilt from its JSON searches the same.
         let rebuilt = KnowledgeBase::from_json(&kb.to_json()).unwrap();
         assert_eq!(rebuilt.article("new").unwrap().learned_queries[0].count, 3);
-        let search = |kb: &KnowledgeBase| serde_json::to_string(&kb.search("zebra checklist", &SearchOptions::default())).unwrap();
+        let search = |kb: &KnowledgeBase| {
+            serde_json::to_string(&kb.search("zebra checklist", &SearchOptions::default())).unwrap()
+        };
         assert_eq!(search(&rebuilt), search(&kb));
         assert!(search(&kb).contains("\"new\""));
         assert_eq!(loaded.len(), kb.len());
         assert_eq!(loaded.stats(None), kb.stats(None));
-        for q in ["invite", "pasword", "не приходят уведомл", "ghbdtn", "charged twice refund", "oshibka sinhronizacii"] {
-            let search = |kb: &KnowledgeBase| serde_json::to_string(&kb.search(q, &SearchOptions::default())).unwrap();
+        for q in [
+            "invite",
+            "pasword",
+            "не приходят уведомл",
+            "ghbdtn",
+            "charged twice refund",
+            "oshibka sinhronizacii",
+        ] {
+            let search =
+                |kb: &KnowledgeBase| serde_json::to_string(&kb.search(q, &SearchOptions::default())).unwrap();
             assert_eq!(search(&loaded), search(&kb), "{q}");
         }
         // The loaded one keeps working incrementally: the freed slot is reused.
         let mut loaded = loaded;
-        loaded.upsert(Article { id: "again".into(), title: "Reset password".into(), ..Default::default() }).unwrap();
+        loaded
+            .upsert(Article { id: "again".into(), title: "Reset password".into(), ..Default::default() })
+            .unwrap();
         assert_eq!(loaded.search("reset password", &SearchOptions::default()).hits[0].id, "again");
         assert_eq!(KnowledgeBase::from_bytes(&loaded.to_bytes()).unwrap().len(), loaded.len());
     }

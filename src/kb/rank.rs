@@ -141,8 +141,24 @@ impl Default for RankingWeights {
             recency_half_life_days: 365.0,
             fields: FieldWeights { title: 1.0, tags: 1.0, symptoms: 1.0, body: 1.0, queries: 1.0 },
             bm25: Bm25 { k1: 1.2, b: 0.75 },
-            matches: MatchWeights { exact: 1.0, prefix: 1.0, fuzzy: 1.0, layout: 1.0, translit: 1.0, concept: 1.0, synonym: 1.0, phrase: 1.0 },
-            context: ContextBoosts { language: 0.0, audience: 0.0, tier: 0.0, version: 0.0, category: 0.0, area: 0.0 },
+            matches: MatchWeights {
+                exact: 1.0,
+                prefix: 1.0,
+                fuzzy: 1.0,
+                layout: 1.0,
+                translit: 1.0,
+                concept: 1.0,
+                synonym: 1.0,
+                phrase: 1.0,
+            },
+            context: ContextBoosts {
+                language: 0.0,
+                audience: 0.0,
+                tier: 0.0,
+                version: 0.0,
+                category: 0.0,
+                area: 0.0,
+            },
         })
     }
 }
@@ -158,7 +174,8 @@ impl RankingWeights {
     /// assert!(RankingWeights::from_json(r#"{"blend": 1}"#).is_err());
     /// ```
     pub fn from_json(json: &str) -> Result<Self, KbError> {
-        let mut value: serde_json::Value = serde_json::from_str(json).map_err(|e| KbError::Weights(e.to_string()))?;
+        let mut value: serde_json::Value =
+            serde_json::from_str(json).map_err(|e| KbError::Weights(e.to_string()))?;
         if let Some(obj) = value.as_object_mut() {
             obj.remove("_comment");
         }
@@ -170,7 +187,9 @@ impl RankingWeights {
                     Some(x) if x.is_finite() && x >= 0.0 => Ok(()),
                     _ => Err(KbError::Weights(format!("`{path}` must be a finite number ≥ 0"))),
                 },
-                serde_json::Value::Object(o) => o.iter().try_for_each(|(k, v)| check(v, &format!("{path}.{k}"))),
+                serde_json::Value::Object(o) => {
+                    o.iter().try_for_each(|(k, v)| check(v, &format!("{path}.{k}")))
+                }
                 _ => Err(KbError::Weights(format!("`{path}` must be a finite number ≥ 0"))),
             }
         }
@@ -190,7 +209,8 @@ impl RankingWeights {
     /// The smoothed resolution rate.
     pub fn resolution_score(&self, e: &Effectiveness) -> f32 {
         let s = self.smoothing;
-        let rate = (e.resolved as f32 + s.strength * s.resolution_prior) / (e.suggested.max(e.resolved) as f32 + s.strength);
+        let rate = (e.resolved as f32 + s.strength * s.resolution_prior)
+            / (e.suggested.max(e.resolved) as f32 + s.strength);
         rate.min(1.0)
     }
 
@@ -212,10 +232,16 @@ mod tests {
     fn embedded_weights_parse_and_smoothing_is_bayesian() {
         let w = RankingWeights::from_json(DEFAULT_WEIGHTS).expect("embedded ranking weights parse");
         let new = Effectiveness::default();
-        assert!((w.feedback_score(&new) - w.smoothing.feedback_prior).abs() < 1e-6, "a new article gets the prior");
+        assert!(
+            (w.feedback_score(&new) - w.smoothing.feedback_prior).abs() < 1e-6,
+            "a new article gets the prior"
+        );
         let loved = Effectiveness { helpful: 90, not_helpful: 10, ..Default::default() };
         let hated = Effectiveness { helpful: 1, not_helpful: 30, ..Default::default() };
-        assert!(w.feedback_score(&loved) > w.feedback_score(&new) && w.feedback_score(&new) > w.feedback_score(&hated));
+        assert!(
+            w.feedback_score(&loved) > w.feedback_score(&new)
+                && w.feedback_score(&new) > w.feedback_score(&hated)
+        );
         assert!(w.recency_score(Some(100), Some(100)) > w.recency_score(Some(0), Some(100)));
         assert!(RankingWeights::from_json(&DEFAULT_WEIGHTS.replace("0.40", "-1")).is_err());
     }

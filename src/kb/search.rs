@@ -10,7 +10,9 @@
 //! candidates are then blended with feedback, recency and resolution success.
 
 use super::index::{Index, Posting, FIELDS};
-use super::keyboard::{could_be_wrong_layout, latin_keys_to_russian, russian_keys_to_latin, translit_to_cyrillic};
+use super::keyboard::{
+    could_be_wrong_layout, latin_keys_to_russian, russian_keys_to_latin, translit_to_cyrillic,
+};
 use super::{Article, KnowledgeBase};
 use crate::span::Utf16Map;
 use crate::text::{Script, Token};
@@ -262,7 +264,8 @@ impl KnowledgeBase {
             .iter()
             .enumerate()
             .any(|(i, b)| b",.;'[]`".contains(b) && (letter_at(i.checked_sub(1)) || letter_at(Some(i + 1))));
-        if !letters_as_punctuation || query.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё')) {
+        if !letters_as_punctuation || query.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я' | 'ё' | 'Ё'))
+        {
             return original;
         }
         let retyped = self.pipeline.tokens(&latin_keys_to_russian(query));
@@ -351,7 +354,8 @@ impl KnowledgeBase {
         // transliteration) are groups of their own.
         let mut concept_ids: Vec<String> = Vec::new();
         let mut with_bonus: Vec<u32> = Vec::new();
-        let converted_tokens = if converted_text.is_empty() { Vec::new() } else { self.pipeline.tokens(&converted_text) };
+        let converted_tokens =
+            if converted_text.is_empty() { Vec::new() } else { self.pipeline.tokens(&converted_text) };
         for (list, original) in [(tokens, true), (converted_tokens.as_slice(), false)] {
             for found in self.concepts.find(list) {
                 let Some(c) = self.concepts.get(found.concept) else { continue };
@@ -365,7 +369,12 @@ impl KnowledgeBase {
                     let alternatives = &mut groups[g].alternatives;
                     match alternatives.iter_mut().find(|a| a.term == term) {
                         Some(a) => a.bonus += bonus,
-                        None => alternatives.push(Alternative { term, weight: m.synonym, bonus, via: Via::Concept }),
+                        None => alternatives.push(Alternative {
+                            term,
+                            weight: m.synonym,
+                            bonus,
+                            via: Via::Concept,
+                        }),
                     }
                     attached = true;
                 }
@@ -378,7 +387,12 @@ impl KnowledgeBase {
             if let Some(term) = self.index.lookup(&format!("~{id}")) {
                 groups.push(Group {
                     typed: format!("~{id}"),
-                    alternatives: vec![Alternative { term, weight: m.concept, bonus: 0.0, via: Via::Concept }],
+                    alternatives: vec![Alternative {
+                        term,
+                        weight: m.concept,
+                        bonus: 0.0,
+                        via: Via::Concept,
+                    }],
                     word: false,
                 });
             }
@@ -405,18 +419,26 @@ impl KnowledgeBase {
 
     /// Index terms a typed word may mean, with weights: exact stem, completions when the word
     /// is being typed, typo corrections when there is no exact match.
-    fn word_alternatives(&self, norm: &str, stem: &str, being_typed: bool, scale: f32, via: Via) -> Vec<Alternative> {
+    fn word_alternatives(
+        &self,
+        norm: &str,
+        stem: &str,
+        being_typed: bool,
+        scale: f32,
+        via: Via,
+    ) -> Vec<Alternative> {
         let m = self.weights.matches;
         let mut out: Vec<Alternative> = Vec::new();
-        let push = |term: u32, weight: f32, via: Via, out: &mut Vec<Alternative>| {
-            match out.iter_mut().find(|a| a.term == term) {
-                Some(a) if a.weight < weight => {
-                    a.weight = weight;
-                    a.via = via;
-                }
-                Some(_) => {}
-                None => out.push(Alternative { term, weight, bonus: 0.0, via }),
+        let push = |term: u32, weight: f32, via: Via, out: &mut Vec<Alternative>| match out
+            .iter_mut()
+            .find(|a| a.term == term)
+        {
+            Some(a) if a.weight < weight => {
+                a.weight = weight;
+                a.via = via;
             }
+            Some(_) => {}
+            None => out.push(Alternative { term, weight, bonus: 0.0, via }),
         };
         let exact = self.index.lookup(stem).filter(|&id| self.index.doc_freq(id) > 0);
         if let Some(id) = exact {
@@ -450,7 +472,9 @@ impl KnowledgeBase {
                 }
                 concepts.push(c);
                 let Some(concept) = self.concepts.get(c) else { continue };
-                if let Some(id) = self.index.lookup(&format!("~{}", concept.id)).filter(|&id| self.index.doc_freq(id) > 0) {
+                if let Some(id) =
+                    self.index.lookup(&format!("~{}", concept.id)).filter(|&id| self.index.doc_freq(id) > 0)
+                {
                     push(id, m.prefix * m.synonym * scale * 0.6, Via::Concept, &mut out);
                 }
             }
@@ -482,7 +506,8 @@ impl KnowledgeBase {
             return Vec::new();
         }
         let w = &self.weights;
-        let field_weight = [w.fields.title, w.fields.tags, w.fields.symptoms, w.fields.body, w.fields.queries];
+        let field_weight =
+            [w.fields.title, w.fields.tags, w.fields.symptoms, w.fields.body, w.fields.queries];
         let avg = index.average_len();
         let (k1, b) = (w.bm25.k1, w.bm25.b);
         // Per field and length code: the field weight over BM25's length normalisation
@@ -515,7 +540,8 @@ impl KnowledgeBase {
         let mut touched: Vec<u32> = Vec::new();
         let mut all_touched: Vec<u32> = Vec::new();
         for group in groups {
-            let alternatives: Vec<&Alternative> = group.alternatives.iter().filter(|a| a.weight > 0.0 || a.bonus > 0.0).collect();
+            let alternatives: Vec<&Alternative> =
+                group.alternatives.iter().filter(|a| a.weight > 0.0 || a.bonus > 0.0).collect();
             if let [alt] = alternatives.as_slice() {
                 // One alternative: its scores go straight to the totals.
                 let scale = scale_of(alt);
@@ -559,7 +585,8 @@ impl KnowledgeBase {
         let words = groups.iter().filter(|g| g.word).count().max(1) as f32;
         // The best CANDIDATES, kept in a heap whose top is the worst of them (lower score, then
         // higher document number): most documents are turned away by one comparison.
-        let mut top: std::collections::BinaryHeap<Candidate> = std::collections::BinaryHeap::with_capacity(CANDIDATES + 1);
+        let mut top: std::collections::BinaryHeap<Candidate> =
+            std::collections::BinaryHeap::with_capacity(CANDIDATES + 1);
         for d in all_touched {
             let share = f32::from(matched[d as usize]) / words;
             // Coordination: a document matching every query word beats one matching half.
@@ -593,8 +620,13 @@ impl KnowledgeBase {
             let relevance = bm25f / top;
             let e = &article.effectiveness;
             let c = w.context;
-            let fits = |wanted: &Option<String>, have: &str| wanted.as_deref().is_some_and(|x| !have.is_empty() && x == have);
-            let tier_fits = options.tier.as_deref().is_some_and(|t| article.product_tier == t || article.product_tier == "all");
+            let fits = |wanted: &Option<String>, have: &str| {
+                wanted.as_deref().is_some_and(|x| !have.is_empty() && x == have)
+            };
+            let tier_fits = options
+                .tier
+                .as_deref()
+                .is_some_and(|t| article.product_tier == t || article.product_tier == "all");
             let context = c.language * f32::from(u8::from(fits(&options.lang, &article.lang)))
                 + c.audience * f32::from(u8::from(fits(&options.audience, &article.audience)))
                 + c.tier * f32::from(u8::from(tier_fits))
@@ -655,8 +687,13 @@ impl KnowledgeBase {
                     Via::Concept => shown.push(term.text.clone()),
                     Via::Phrase => shown.push(format!("\"{}\"", g.typed)),
                     _ => {
-                        let word = if term.surface.is_empty() { term.text.as_str() } else { term.surface.as_str() };
-                        shown.push(if word == g.typed { word.to_string() } else { format!("{}→{word}", g.typed) });
+                        let word =
+                            if term.surface.is_empty() { term.text.as_str() } else { term.surface.as_str() };
+                        shown.push(if word == g.typed {
+                            word.to_string()
+                        } else {
+                            format!("{}→{word}", g.typed)
+                        });
                         stems.push(term.text.clone());
                         surfaces.push(word.to_string());
                     }
@@ -690,7 +727,9 @@ impl KnowledgeBase {
                 None => text[t.start..t.end].to_lowercase().replace('ё', "е").into(),
             };
             let matched = surfaces.iter().any(|s| *s == *word)
-                || stems.iter().any(|s| word.starts_with(s.as_str()) && self.pipeline.stem_known(&word) == s.as_str());
+                || stems
+                    .iter()
+                    .any(|s| word.starts_with(s.as_str()) && self.pipeline.stem_known(&word) == s.as_str());
             if matched {
                 out.push([map.utf16(t.start), map.utf16(t.end)]);
             }
@@ -707,14 +746,23 @@ impl KnowledgeBase {
         let needles: Vec<(&str, Option<&str>)> = stems
             .iter()
             .zip(surfaces)
-            .map(|(stem, surface)| if surface.starts_with(stem.as_str()) { (stem.as_str(), None) } else { (surface.as_str(), Some(stem.as_str())) })
+            .map(|(stem, surface)| {
+                if surface.starts_with(stem.as_str()) {
+                    (stem.as_str(), None)
+                } else {
+                    (surface.as_str(), Some(stem.as_str()))
+                }
+            })
             .collect();
         let mut best: Option<(usize, &super::Passage)> = None;
         if let Some(passages) = self.passages.get(doc as usize) {
             for (i, p) in passages.list.iter().enumerate() {
                 let end = passages.list.get(i + 1).map_or(passages.lower.len(), |next| next.start);
                 let text = passages.lower.get(p.start..end).unwrap_or("");
-                let hits = needles.iter().filter(|(a, b)| text.contains(a) || b.is_some_and(|b| text.contains(b))).count();
+                let hits = needles
+                    .iter()
+                    .filter(|(a, b)| text.contains(a) || b.is_some_and(|b| text.contains(b)))
+                    .count();
                 if best.is_none_or(|(most, _)| hits > most) {
                     best = Some((hits, p));
                     if hits == needles.len() {
@@ -785,7 +833,8 @@ mod tests {
             r#"[{"id": "exact", "title": "invoice"}, {"id": "prefix", "title": "invoices archive"}, {"id": "fuzzy", "title": "invoize"}]"#,
         )
         .unwrap();
-        let ids: Vec<String> = kb.search("invoice ", &SearchOptions::default()).hits.iter().map(|h| h.id.clone()).collect();
+        let ids: Vec<String> =
+            kb.search("invoice ", &SearchOptions::default()).hits.iter().map(|h| h.id.clone()).collect();
         assert_eq!(ids[0], "exact", "{ids:?}");
     }
 
@@ -811,7 +860,17 @@ mod tests {
     #[test]
     fn hostile_queries_do_not_panic() {
         let kb = kb();
-        for q in ["", " ", "\u{0}", "ё", &"а".repeat(10_000), "🔑🔑🔑", "a b c d e f g h i j k l m n o p q r s t u v w x y z", "' OR 1=1 --", "<script>"] {
+        for q in [
+            "",
+            " ",
+            "\u{0}",
+            "ё",
+            &"а".repeat(10_000),
+            "🔑🔑🔑",
+            "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+            "' OR 1=1 --",
+            "<script>",
+        ] {
             let _ = kb.search(q, &SearchOptions::default());
         }
     }
@@ -824,7 +883,8 @@ mod tests {
         assert_eq!(hit.id, "kb-reset-password-en");
         assert!(hit.matched.contains(&"pasword→password".to_string()), "{:?}", hit.matched);
         let title: Vec<u16> = hit.title.encode_utf16().collect();
-        let marked: Vec<String> = hit.title_highlights.iter().map(|[s, e]| String::from_utf16_lossy(&title[*s..*e])).collect();
+        let marked: Vec<String> =
+            hit.title_highlights.iter().map(|[s, e]| String::from_utf16_lossy(&title[*s..*e])).collect();
         assert_eq!(marked, ["Reset", "password"]);
     }
 
@@ -833,7 +893,12 @@ mod tests {
         // No Russian article mentions notifications; "уве…" on its way to "уведомления" still
         // finds the English one, through the dictionary's words.
         let hits = kb().search("уве", &SearchOptions::default()).hits;
-        assert_eq!(hits[0].id, "kb-push-notifications-en", "{:?}", hits.iter().map(|h| &h.id).collect::<Vec<_>>());
+        assert_eq!(
+            hits[0].id,
+            "kb-push-notifications-en",
+            "{:?}",
+            hits.iter().map(|h| &h.id).collect::<Vec<_>>()
+        );
         assert!(hits[0].matched.contains(&"~notifications".to_string()));
     }
 
@@ -842,17 +907,25 @@ mod tests {
         let kb = kb();
         // "сбросить пароль" and "экспорт в эксель" typed on the English layout: "," and "'" are
         // Russian letters there, and cut the words apart for the tokeniser.
-        let top = |q: &str| kb.search(q, &SearchOptions::default()).hits.first().map(|h| h.id.clone()).unwrap_or_default();
+        let top = |q: &str| {
+            kb.search(q, &SearchOptions::default()).hits.first().map(|h| h.id.clone()).unwrap_or_default()
+        };
         assert!(top("c,hjcbnm gfhjkm").starts_with("kb-reset-password"), "{}", top("c,hjcbnm gfhjkm"));
         assert!(top("'rcgjhn d 'rctkm").starts_with("kb-export-report-pdf"), "{}", top("'rcgjhn d 'rctkm"));
         // English with punctuation stays English.
-        assert!(top("reset password, please").starts_with("kb-reset-password"), "{}", top("reset password, please"));
+        assert!(
+            top("reset password, please").starts_with("kb-reset-password"),
+            "{}",
+            top("reset password, please")
+        );
     }
 
     #[test]
     fn translit_and_layout_find_russian_articles() {
         let kb = kb();
-        let top = |q: &str| kb.search(q, &SearchOptions::default()).hits.first().map(|h| h.id.clone()).unwrap_or_default();
+        let top = |q: &str| {
+            kb.search(q, &SearchOptions::default()).hits.first().map(|h| h.id.clone()).unwrap_or_default()
+        };
         assert!(top("c,hjc gfhjkz").starts_with("kb-reset-password"), "{}", top("c,hjc gfhjkz"));
         assert!(top("oshibka sinhronizacii 1c").contains("1c"), "{}", top("oshibka sinhronizacii 1c"));
     }

@@ -149,12 +149,17 @@ pub fn conversation(messages: &[ConversationMessage<'_>]) -> ConversationSentime
 
     let last = customer.last();
     let frustrated = last.is_some_and(|p| {
-        p.escalation_risk >= 0.5 || (p.label == SentimentLabel::Negative && p.key_emotions.iter().any(|e| matches!(e, Emotion::Anger | Emotion::Frustration)))
+        p.escalation_risk >= 0.5
+            || (p.label == SentimentLabel::Negative
+                && p.key_emotions.iter().any(|e| matches!(e, Emotion::Anger | Emotion::Frustration)))
     });
     let (alert, alert_reason) = if frustrated {
         ("red", "customer frustration detected in the latest message: consider escalation".to_string())
     } else if trend == Trend::Declining {
-        ("yellow", format!("customer sentiment declining ({slope:+.2} per message): agent coaching suggested"))
+        (
+            "yellow",
+            format!("customer sentiment declining ({slope:+.2} per message): agent coaching suggested"),
+        )
     } else if trend == Trend::Improving {
         ("green", format!("customer sentiment improving ({slope:+.2} per message): good resolution path"))
     } else {

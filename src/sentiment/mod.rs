@@ -21,7 +21,9 @@
 
 mod conversation;
 
-pub use conversation::{conversation, ConversationMessage, ConversationSentiment, Sender, TimelinePoint, Trend};
+pub use conversation::{
+    conversation, ConversationMessage, ConversationSentiment, Sender, TimelinePoint, Trend,
+};
 
 use crate::error::DataError;
 use crate::text::{data_lines, Pipeline, Token, TokenKind};
@@ -253,11 +255,13 @@ impl SentimentAnalyzer {
     /// The analyser with the project's embedded lexicons.
     pub fn embedded(pipeline: &Pipeline) -> Self {
         // Validated by a unit test; an empty analyser (everything neutral) is the safe fallback.
-        Self::new(&[EMBEDDED_EN, EMBEDDED_RU], EMBEDDED_MODIFIERS, pipeline).unwrap_or_else(|_| SentimentAnalyzer {
-            lexicon: HashMap::new(),
-            modifiers: HashMap::new(),
-            thresholds: Thresholds::default(),
-            entries: 0,
+        Self::new(&[EMBEDDED_EN, EMBEDDED_RU], EMBEDDED_MODIFIERS, pipeline).unwrap_or_else(|_| {
+            SentimentAnalyzer {
+                lexicon: HashMap::new(),
+                modifiers: HashMap::new(),
+                thresholds: Thresholds::default(),
+                entries: 0,
+            }
         })
     }
 
@@ -271,15 +275,24 @@ impl SentimentAnalyzer {
                 let err = |m: String| DataError::new("sentiment", line, m);
                 let fields: Vec<&str> = row.split('\t').collect();
                 if fields.len() < 2 || fields.len() > 3 {
-                    return Err(err(format!("expected `term<TAB>score[<TAB>emotions]`, found {} fields", fields.len())));
+                    return Err(err(format!(
+                        "expected `term<TAB>score[<TAB>emotions]`, found {} fields",
+                        fields.len()
+                    )));
                 }
-                let score: f32 = fields[1].trim().parse().map_err(|_| err(format!("score {:?} is not a number", fields[1])))?;
+                let score: f32 = fields[1]
+                    .trim()
+                    .parse()
+                    .map_err(|_| err(format!("score {:?} is not a number", fields[1])))?;
                 if !(-4.0..=4.0).contains(&score) {
                     return Err(err(format!("score {score} is outside -4..4")));
                 }
                 let mut emotions = Vec::new();
-                for name in fields.get(2).map_or("", |f| f.trim()).split(',').map(str::trim).filter(|s| !s.is_empty()) {
-                    emotions.push(Emotion::parse(name).ok_or_else(|| err(format!("unknown emotion {name:?}")))?);
+                for name in
+                    fields.get(2).map_or("", |f| f.trim()).split(',').map(str::trim).filter(|s| !s.is_empty())
+                {
+                    emotions
+                        .push(Emotion::parse(name).ok_or_else(|| err(format!("unknown emotion {name:?}")))?);
                 }
                 let keys = keys_of(&pipeline.tokens(fields[0].trim()));
                 let Some((first, rest)) = keys.split_first() else { continue };
@@ -299,9 +312,13 @@ impl SentimentAnalyzer {
             let err = |m: String| DataError::new("sentiment modifiers", line, m);
             let fields: Vec<&str> = row.split('\t').map(str::trim).collect();
             if fields.len() != 4 {
-                return Err(err(format!("expected `lang<TAB>term<TAB>kind<TAB>value`, found {} fields", fields.len())));
+                return Err(err(format!(
+                    "expected `lang<TAB>term<TAB>kind<TAB>value`, found {} fields",
+                    fields.len()
+                )));
             }
-            let value: f32 = fields[3].parse().map_err(|_| err(format!("value {:?} is not a number", fields[3])))?;
+            let value: f32 =
+                fields[3].parse().map_err(|_| err(format!("value {:?} is not a number", fields[3])))?;
             let modifier = match fields[2] {
                 "negator" => Modifier::Negator(value),
                 "intensifier" | "diminisher" => Modifier::Scale(value),
@@ -419,7 +436,10 @@ impl SentimentAnalyzer {
             }
             weight *= scale;
             let surface = &text[t.start.min(text.len())..tokens[i + len - 1].end.min(text.len())];
-            if !shouting && surface.chars().filter(|&c| crate::text::is_letter(c)).count() >= 3 && surface.chars().all(|c| !c.is_lowercase()) {
+            if !shouting
+                && surface.chars().filter(|&c| crate::text::is_letter(c)).count() >= 3
+                && surface.chars().all(|c| !c.is_lowercase())
+            {
                 weight *= 1.3;
                 rules.push(Rule::Caps);
             }
@@ -432,7 +452,10 @@ impl SentimentAnalyzer {
                 let target = match (negated, e) {
                     // "not helpful", "не спасибо": a negated good feeling is a let-down.
                     (true, Emotion::Gratitude | Emotion::Satisfaction) => Some(Emotion::Disappointment),
-                    (true, Emotion::Frustration | Emotion::Anger | Emotion::Disappointment | Emotion::Worry) => None,
+                    (
+                        true,
+                        Emotion::Frustration | Emotion::Anger | Emotion::Disappointment | Emotion::Worry,
+                    ) => None,
                     (_, e) => Some(*e),
                 };
                 if let Some(target) = target {
@@ -441,7 +464,13 @@ impl SentimentAnalyzer {
             }
             raw += weight;
             if weight != 0.0 || !entry.emotions.is_empty() {
-                cues.push(Cue { text: surface.to_string(), weight: f64::from(weight), rules, start: t.start, end: tokens[i + len - 1].end });
+                cues.push(Cue {
+                    text: surface.to_string(),
+                    weight: f64::from(weight),
+                    rules,
+                    start: t.start,
+                    end: tokens[i + len - 1].end,
+                });
             }
             i += len;
         }
@@ -452,7 +481,8 @@ impl SentimentAnalyzer {
             raw = raw.min(0.0) * 1.3 - 0.5;
         }
         if exclaims_total >= 3 {
-            emotion[Emotion::Frustration.index()] += 0.5 * (exclaims_total.min(6) as f32 - 2.0) * f32::from(raw < 0.0);
+            emotion[Emotion::Frustration.index()] +=
+                0.5 * (exclaims_total.min(6) as f32 - 2.0) * f32::from(raw < 0.0);
         }
 
         let score = raw / (raw * raw + 15.0).sqrt();
@@ -467,7 +497,9 @@ impl SentimentAnalyzer {
         let margin = match label {
             SentimentLabel::Negative => self.thresholds.negative - score,
             SentimentLabel::Positive => score - self.thresholds.positive,
-            SentimentLabel::Neutral => (score - self.thresholds.negative).min(self.thresholds.positive - score),
+            SentimentLabel::Neutral => {
+                (score - self.thresholds.negative).min(self.thresholds.positive - score)
+            }
         };
         let evidence = 1.0 - crate::math::exp(-(cues.len() as f32) / 2.0);
         let confidence = (0.5 + 0.35 * crate::math::tanh(margin * 4.0) + 0.15 * evidence).clamp(0.0, 1.0);
@@ -475,12 +507,17 @@ impl SentimentAnalyzer {
         let mut emotions: Vec<EmotionScore> = Emotion::ALL
             .into_iter()
             .filter(|e| emotion[e.index()] > 0.0)
-            .map(|e| EmotionScore { emotion: e, score: round3(1.0 - crate::math::exp(-emotion[e.index()] / 2.5)) })
+            .map(|e| EmotionScore {
+                emotion: e,
+                score: round3(1.0 - crate::math::exp(-emotion[e.index()] / 2.5)),
+            })
             .collect();
         emotions.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.emotion.cmp(&b.emotion)));
 
         let urgency = emotions.iter().find(|e| e.emotion == Emotion::Urgency).map_or(0.0, |e| e.score as f32);
-        let urgency = (urgency + if exclaims_total >= 2 { 0.1 } else { 0.0 } + if shouting { 0.15 } else { 0.0 }).min(1.0);
+        let urgency =
+            (urgency + if exclaims_total >= 2 { 0.1 } else { 0.0 } + if shouting { 0.15 } else { 0.0 })
+                .min(1.0);
         let urgency_level = match urgency {
             u if u >= 0.85 => UrgencyLevel::Critical,
             u if u >= 0.5 => UrgencyLevel::High,
@@ -521,8 +558,9 @@ impl SentimentAnalyzer {
         let slot = self.lexicon.get(key_of(&tokens[i])?)?;
         slot.iter().find_map(|(rest, entry)| {
             let end = i + 1 + rest.len();
-            (end <= tokens.len() && rest.iter().zip(&tokens[i + 1..end]).all(|(k, t)| key_of(t) == Some(k.as_str())))
-                .then_some((1 + rest.len(), entry))
+            (end <= tokens.len()
+                && rest.iter().zip(&tokens[i + 1..end]).all(|(k, t)| key_of(t) == Some(k.as_str())))
+            .then_some((1 + rest.len(), entry))
         })
     }
 }
@@ -549,8 +587,14 @@ pub(crate) fn round3(x: f32) -> f64 {
 fn describe(label: SentimentLabel, emotions: &[EmotionScore], urgency: UrgencyLevel) -> String {
     let has = |e: Emotion| emotions.iter().any(|x| x.emotion == e && x.score >= 0.3);
     let negative_feeling = emotions.iter().find(|e| {
-        matches!(e.emotion, Emotion::Anger | Emotion::Frustration | Emotion::Disappointment | Emotion::Worry | Emotion::Confusion)
-            && e.score >= 0.3
+        matches!(
+            e.emotion,
+            Emotion::Anger
+                | Emotion::Frustration
+                | Emotion::Disappointment
+                | Emotion::Worry
+                | Emotion::Confusion
+        ) && e.score >= 0.3
     });
     let mut text = match (label, negative_feeling.map(|e| e.emotion)) {
         (SentimentLabel::Negative, Some(Emotion::Anger)) => "angry",

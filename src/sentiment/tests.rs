@@ -14,7 +14,8 @@ fn run(text: &str) -> Sentiment {
 #[test]
 fn embedded_lexicons_parse() {
     let p = Pipeline::default();
-    let a = SentimentAnalyzer::new(&[EMBEDDED_EN, EMBEDDED_RU], EMBEDDED_MODIFIERS, &p).expect("valid embedded lexicons");
+    let a = SentimentAnalyzer::new(&[EMBEDDED_EN, EMBEDDED_RU], EMBEDDED_MODIFIERS, &p)
+        .expect("valid embedded lexicons");
     assert!(a.len() > 1000, "only {} entries", a.len());
 }
 
@@ -32,7 +33,10 @@ fn bad_lexicon_lines_are_reported_with_their_line() {
 #[test]
 fn english_polarity() {
     assert_eq!(run("The new dashboard is great, thank you!").label, SentimentLabel::Positive);
-    assert_eq!(run("This is terrible, the app keeps crashing and nobody answers").label, SentimentLabel::Negative);
+    assert_eq!(
+        run("This is terrible, the app keeps crashing and nobody answers").label,
+        SentimentLabel::Negative
+    );
     assert_eq!(run("How do I export a report to CSV?").label, SentimentLabel::Neutral);
 }
 
@@ -99,10 +103,17 @@ fn empty_and_symbol_only_text_is_neutral() {
 #[test]
 fn conversation_that_worsens_raises_an_alert() {
     let (p, a) = analyzer();
-    let texts = ["Hi, the report looks a bit off", "It is still wrong, this is annoying", "This is ridiculous, I have wasted hours and nothing works!!!"];
+    let texts = [
+        "Hi, the report looks a bit off",
+        "It is still wrong, this is annoying",
+        "This is ridiculous, I have wasted hours and nothing works!!!",
+    ];
     let sentiments: Vec<_> = texts.iter().map(|t| a.analyze(t, &p.tokens(t))).collect();
     let agent = run("Sorry to hear that, we are looking into it");
-    let mut messages: Vec<_> = sentiments.iter().map(|s| ConversationMessage { sender: Sender::Customer, sentiment: s, at: None }).collect();
+    let mut messages: Vec<_> = sentiments
+        .iter()
+        .map(|s| ConversationMessage { sender: Sender::Customer, sentiment: s, at: None })
+        .collect();
     messages.insert(1, ConversationMessage { sender: Sender::Agent, sentiment: &agent, at: None });
     let c = conversation(&messages);
     assert_eq!(c.timeline.len(), 4);

@@ -203,10 +203,28 @@ const REPLY_HEADERS: &[&str] = &[
 
 /// Sign-offs that start a signature when they stand alone on a line near the end.
 const SIGN_OFFS: &[&str] = &[
-    "best regards", "kind regards", "regards", "best", "cheers", "thanks", "thank you", "thanks in advance",
-    "many thanks", "sincerely", "yours sincerely", "best wishes", "warm regards", "thx",
-    "с уважением", "спасибо", "заранее спасибо", "всего доброго", "с наилучшими пожеланиями", "хорошего дня",
-    "благодарю", "спасибо заранее",
+    "best regards",
+    "kind regards",
+    "regards",
+    "best",
+    "cheers",
+    "thanks",
+    "thank you",
+    "thanks in advance",
+    "many thanks",
+    "sincerely",
+    "yours sincerely",
+    "best wishes",
+    "warm regards",
+    "thx",
+    "с уважением",
+    "спасибо",
+    "заранее спасибо",
+    "всего доброго",
+    "с наилучшими пожеланиями",
+    "хорошего дня",
+    "благодарю",
+    "спасибо заранее",
 ];
 
 /// Separates a plain-text body into new text, quoted history and signature.
@@ -270,7 +288,10 @@ pub fn split_reply(body: &str) -> MessageParts {
             signature_from = Some(i);
             break;
         }
-        if lower.starts_with("sent from my") || lower.starts_with("отправлено с") || lower.starts_with("get outlook for") {
+        if lower.starts_with("sent from my")
+            || lower.starts_with("отправлено с")
+            || lower.starts_with("get outlook for")
+        {
             signature_from = Some(i);
             break;
         }
@@ -331,10 +352,20 @@ fn trim_end_ws(body: &str, start: usize, end: usize) -> usize {
 fn is_wrote_line(lower: &str, next: Option<String>) -> bool {
     let ends = |l: &str| {
         let l = l.trim_end();
-        l.ends_with("wrote:") || l.ends_with("пишет:") || l.ends_with("написал:") || l.ends_with("написала:")
-            || l.ends_with("написал(а):") || l.ends_with("schrieb:") || l.ends_with("a écrit :")
+        l.ends_with("wrote:")
+            || l.ends_with("пишет:")
+            || l.ends_with("написал:")
+            || l.ends_with("написала:")
+            || l.ends_with("написал(а):")
+            || l.ends_with("schrieb:")
+            || l.ends_with("a écrit :")
     };
-    if ends(lower) && (lower.starts_with("on ") || lower.contains('@') || lower.chars().any(|c| c.is_ascii_digit()) || lower.len() < 120) {
+    if ends(lower)
+        && (lower.starts_with("on ")
+            || lower.contains('@')
+            || lower.chars().any(|c| c.is_ascii_digit())
+            || lower.len() < 120)
+    {
         return true;
     }
     lower.starts_with("on ") && lower.len() > 10 && next.is_some_and(|n| ends(&n) && n.len() < 80)
@@ -344,8 +375,12 @@ fn is_wrote_line(lower: &str, next: Option<String>) -> bool {
 fn is_outlook_header(lower: &str, next: Option<String>) -> bool {
     let from = lower.starts_with("from:") || lower.starts_with("от:") || lower.starts_with("from :");
     from && next.is_some_and(|n| {
-        n.starts_with("sent:") || n.starts_with("date:") || n.starts_with("отправлено:") || n.starts_with("дата:")
-            || n.starts_with("to:") || n.starts_with("кому:")
+        n.starts_with("sent:")
+            || n.starts_with("date:")
+            || n.starts_with("отправлено:")
+            || n.starts_with("дата:")
+            || n.starts_with("to:")
+            || n.starts_with("кому:")
     })
 }
 

@@ -8,8 +8,8 @@
 //! ("ne mogu voiti") is recognised from a list of common transliterated words.
 
 use super::{Script, Token, TokenKind};
-use serde::{Deserialize, Serialize};
 use rustc_hash::FxHashSet as HashSet;
+use serde::{Deserialize, Serialize};
 
 /// A language the core understands, or `Und` for any other (text still passes through).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
@@ -76,11 +76,8 @@ impl LanguageDetector {
     pub fn new<'a>(english_words: impl IntoIterator<Item = &'a str>) -> Self {
         let translit_ru: HashSet<String> =
             super::data_lines(TRANSLIT_RU).map(|(_, l)| l.trim().to_lowercase()).collect();
-        let english = english_words
-            .into_iter()
-            .map(str::to_string)
-            .filter(|w| !translit_ru.contains(w))
-            .collect();
+        let english =
+            english_words.into_iter().map(str::to_string).filter(|w| !translit_ru.contains(w)).collect();
         LanguageDetector { english, translit_ru }
     }
 
@@ -98,7 +95,8 @@ impl LanguageDetector {
     /// ```
     pub fn detect(&self, text: &str, tokens: &[Token]) -> LanguageGuess {
         let (mut latin, mut cyrillic, mut other) = (0usize, 0usize, 0usize);
-        let (mut en_hits, mut translit_hits, mut latin_words, mut cyrillic_words) = (0usize, 0usize, 0usize, 0usize);
+        let (mut en_hits, mut translit_hits, mut latin_words, mut cyrillic_words) =
+            (0usize, 0usize, 0usize, 0usize);
         let mut acronyms = 0usize;
         for t in tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Code)) {
             let letters = t.norm.chars().filter(|&c| super::script::is_letter(c)).count();
@@ -107,7 +105,9 @@ impl LanguageDetector {
                     latin += letters;
                     latin_words += 1;
                     let surface = &text[t.start.min(text.len())..t.end.min(text.len())];
-                    if surface.len() >= 2 && surface.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) {
+                    if surface.len() >= 2
+                        && surface.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                    {
                         acronyms += 1; // API, CRM, SSO: jargon, not evidence of English prose
                     }
                     if self.translit_ru.contains(&t.norm) {
@@ -131,7 +131,10 @@ impl LanguageDetector {
 
         // Russian words outweigh Latin jargon: "ошибка 401 при вызове API" is Russian.
         let prose_latin_words = latin_words.saturating_sub(acronyms);
-        if cyrillic_words > 0 && (cyrillic >= other) && (cyrillic_words >= prose_latin_words || cyrillic > latin) {
+        if cyrillic_words > 0
+            && (cyrillic >= other)
+            && (cyrillic_words >= prose_latin_words || cyrillic > latin)
+        {
             return self.cyrillic(text, cyrillic as f32 / letters as f32);
         }
         if other > latin {
@@ -153,7 +156,12 @@ impl LanguageDetector {
         // rest of the analysis together).
         if en_hits > 0 && evidence >= 0.3 {
             let confidence = share * (0.6 + 0.4 * evidence.min(1.0));
-            return LanguageGuess { code: Language::En, confidence: confidence.min(1.0), script: Script::Latin, other: None };
+            return LanguageGuess {
+                code: Language::En,
+                confidence: confidence.min(1.0),
+                script: Script::Latin,
+                other: None,
+            };
         }
         let info = whatlang::detect(text);
         match info {
@@ -170,9 +178,12 @@ impl LanguageDetector {
                 other: Some(i.lang().code().to_string()),
             },
             // Short Latin text of product words ("SSO SAML Okta"): English is the best bet.
-            _ if acronyms > 0 || en_hits > 0 => {
-                LanguageGuess { code: Language::En, confidence: 0.5 * share, script: Script::Latin, other: None }
-            }
+            _ if acronyms > 0 || en_hits > 0 => LanguageGuess {
+                code: Language::En,
+                confidence: 0.5 * share,
+                script: Script::Latin,
+                other: None,
+            },
             _ => LanguageGuess {
                 code: Language::Und,
                 confidence: 0.3,
@@ -190,9 +201,8 @@ impl LanguageDetector {
                 'ы' | 'э' | 'ъ' | 'ё' | 'Ы' | 'Э' | 'Ъ' | 'Ё' => russian_only = true,
                 'і' | 'ї' | 'є' | 'ґ' | 'І' | 'Ї' | 'Є' | 'Ґ' => ukrainian = true,
                 'ў' | 'Ў' => belarusian = true,
-                'ђ' | 'ј' | 'љ' | 'њ' | 'ћ' | 'џ' | 'ѓ' | 'ќ' | 'ѕ' | 'Ђ' | 'Ј' | 'Љ' | 'Њ' | 'Ћ' | 'Џ' | 'Ѓ' | 'Ќ' | 'Ѕ' => {
-                    serbian = true
-                }
+                'ђ' | 'ј' | 'љ' | 'њ' | 'ћ' | 'џ' | 'ѓ' | 'ќ' | 'ѕ' | 'Ђ' | 'Ј' | 'Љ' | 'Њ' | 'Ћ' | 'Џ'
+                | 'Ѓ' | 'Ќ' | 'Ѕ' => serbian = true,
                 _ => {}
             }
         }

@@ -18,6 +18,8 @@
 mod email;
 #[cfg(feature = "triage")]
 mod lang;
+mod nfkc;
+mod nfkc_tables;
 mod normalize;
 mod script;
 mod tokenize;
@@ -26,10 +28,11 @@ mod tokenize;
 pub use email::{html_to_text, looks_like_html, split_reply, MessageParts};
 #[cfg(feature = "triage")]
 pub use lang::{Language, LanguageDetector, LanguageGuess};
+pub use nfkc::nfkc;
 pub use normalize::normalize;
-pub use script::{word_script, Script};
 #[cfg(feature = "triage")]
 pub(crate) use script::is_letter;
+pub use script::{word_script, Script};
 pub use tokenize::{tokenize, RawToken, TokenKind};
 
 use crate::error::DataError;
@@ -101,9 +104,8 @@ impl Pipeline {
     /// Builds a pipeline from stopword lists (one word per line) and a contractions table
     /// (`contraction<TAB>expansion`). Lines starting with `#` are comments.
     pub fn new(stop_en: &str, stop_ru: &str, contractions: &str) -> Result<Self, DataError> {
-        let words = |list: &str| -> HashSet<String> {
-            data_lines(list).map(|(_, line)| normalize(line)).collect()
-        };
+        let words =
+            |list: &str| -> HashSet<String> { data_lines(list).map(|(_, line)| normalize(line)).collect() };
         let mut table = HashMap::default();
         for (number, line) in data_lines(contractions) {
             let (short, long) = line.split_once('\t').ok_or_else(|| {
@@ -165,11 +167,16 @@ impl Pipeline {
                 continue;
             }
             let norm = normalize(&text[t.start..t.end]);
-            if self.known_stems.contains_key(&norm) || self.contractions.contains_key(&norm) || norm.contains('\'') {
+            if self.known_stems.contains_key(&norm)
+                || self.contractions.contains_key(&norm)
+                || norm.contains('\'')
+            {
                 continue;
             }
             let script = word_script(&norm);
-            if !matches!(script, Script::Latin | Script::Cyrillic) || norm.chars().any(|c| c.is_ascii_alphabetic()) && script == Script::Cyrillic {
+            if !matches!(script, Script::Latin | Script::Cyrillic)
+                || norm.chars().any(|c| c.is_ascii_alphabetic()) && script == Script::Cyrillic
+            {
                 continue; // homoglyph-mixed words take the slow path that repairs them
             }
             let stem = self.stem(&norm);
@@ -262,7 +269,15 @@ impl Pipeline {
 
     fn word_token(&self, start: usize, end: usize, norm: String, script: Script) -> Token {
         if let Some((stem, stop)) = self.known_stems.get(&norm) {
-            return Token { start, end, kind: TokenKind::Word, stem: stem.clone(), norm, script, stop: *stop };
+            return Token {
+                start,
+                end,
+                kind: TokenKind::Word,
+                stem: stem.clone(),
+                norm,
+                script,
+                stop: *stop,
+            };
         }
         // Every stopword is in `known_stems`, so a word that reaches here is not one.
         let stem = self.stem_in_script(&norm, script);

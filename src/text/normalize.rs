@@ -1,6 +1,6 @@
 //! Unicode normalisation of words: NFKC, lower case, `ё → е`, one apostrophe.
 
-use unicode_normalization::UnicodeNormalization;
+use super::nfkc;
 
 /// Normalises one token (or a short phrase) for matching.
 ///
@@ -26,7 +26,9 @@ pub fn normalize(text: &str) -> String {
         }
         return out;
     }
-    for c in text.nfkc() {
+    let mut folded = String::with_capacity(text.len());
+    nfkc(text, &mut folded);
+    for c in folded.chars() {
         match c {
             'ё' | 'Ё' => out.push('е'),
             '’' | 'ʼ' | '‘' | '`' | '´' | 'ʹ' | '′' => out.push('\''),

@@ -63,8 +63,8 @@ fn is_emoji(c: char) -> bool {
 
 /// Emoticons recognised as whole tokens, longest first.
 const EMOTICONS: &[&str] = &[
-    ":-)", ":-(", ":-D", ":-P", ":-/", ";-)", ":'(", ":)", ":(", ":D", ":P", ":/", ";)", "=)", "=(",
-    "xD", "XD", "<3",
+    ":-)", ":-(", ":-D", ":-P", ":-/", ";-)", ":'(", ":)", ":(", ":D", ":P", ":/", ";)", "=)", "=(", "xD",
+    "XD", "<3",
 ];
 
 /// Splits `text` into tokens.
@@ -297,7 +297,11 @@ fn scan_word(text: &str, start: usize) -> (usize, TokenKind) {
     let word = &text[start..end];
     let kind = if letters && (digits || (joined && word.contains(['_', '.']))) {
         TokenKind::Code
-    } else if letters && joined && word.contains('-') && word.chars().filter(|c| c.is_uppercase()).count() >= 2 {
+    } else if letters
+        && joined
+        && word.contains('-')
+        && word.chars().filter(|c| c.is_uppercase()).count() >= 2
+    {
         // ERR-TIMEOUT, ORA-ABC: upper-case segments joined by dashes read as codes.
         TokenKind::Code
     } else if letters {
@@ -357,7 +361,9 @@ mod tests {
         assert_eq!(t[0], ("Ошибка", TokenKind::Word));
         assert_eq!(t[1], ("401", TokenKind::Number));
         assert!(t.contains(&("API", TokenKind::Word)));
-        assert!(t.contains(&("jane.doe@acme.io", TokenKind::Email)) || t.contains(&("jane.doe", TokenKind::Code)));
+        assert!(
+            t.contains(&("jane.doe@acme.io", TokenKind::Email)) || t.contains(&("jane.doe", TokenKind::Code))
+        );
         assert!(t.contains(&("https://acme.io/help", TokenKind::Url)));
     }
 
