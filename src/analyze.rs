@@ -329,7 +329,7 @@ impl Analyzer {
                 items.push((e.span.start + offset, Source::Entity(e), e.text.as_str()));
             }
         }
-        items.sort_by_key(|(pos, _, _)| *pos);
+        crate::sort::sort_by_key(&mut items, |(pos, _, _)| *pos);
         keywords::extract(&self.concepts, items.into_iter().map(|(_, s, t)| (s, t)))
     }
 }

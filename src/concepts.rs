@@ -210,7 +210,7 @@ impl ConceptDictionary {
     /// terms in order, for completion.
     fn sort_entries(&mut self) {
         for entries in self.index.values_mut() {
-            entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
+            crate::sort::sort_by(entries, |a, b| b.0.len().cmp(&a.0.len()).then(a.1.cmp(&b.1)));
         }
         self.words.sort();
         self.words.dedup();
@@ -354,7 +354,9 @@ fn parse_lines(source: &'static str, tsv: &str, pipeline: &Pipeline) -> Result<V
 /// reader would underline.
 pub fn longest_non_overlapping(matches: &[ConceptMatch]) -> Vec<ConceptMatch> {
     let mut sorted = matches.to_vec();
-    sorted.sort_by(|a, b| a.first_token.cmp(&b.first_token).then(b.end_token.cmp(&a.end_token)));
+    crate::sort::sort_by(&mut sorted, |a, b| {
+        a.first_token.cmp(&b.first_token).then(b.end_token.cmp(&a.end_token))
+    });
     let mut kept: Vec<ConceptMatch> = Vec::with_capacity(sorted.len());
     for m in sorted {
         if kept.last().is_none_or(|last| m.first_token >= last.end_token) {

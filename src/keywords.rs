@@ -90,7 +90,7 @@ pub(crate) fn extract<'a>(
     }
     for group in [&mut out.technical, &mut out.features, &mut out.problems, &mut out.emotional] {
         // Stable sort: equal counts keep the order of first appearance.
-        group.sort_by_key(|k| std::cmp::Reverse(k.count));
+        crate::sort::sort_by_key(group, |k| std::cmp::Reverse(k.count));
     }
     out
 }

@@ -62,6 +62,7 @@ pub mod redact;
 pub mod routing;
 #[cfg(feature = "triage")]
 pub mod sentiment;
+mod sort;
 pub mod span;
 pub mod text;
 #[cfg(feature = "triage")]

@@ -614,7 +614,7 @@ impl Redactor {
 /// returns them keyed by start. Phones, the most heuristic kind, only fill what is left.
 fn resolve(mut cands: Vec<Candidate>) -> BTreeMap<usize, (usize, PiiKind)> {
     cands.retain(|c| c.start < c.end);
-    cands.sort_by(|a, b| {
+    crate::sort::sort_by(&mut cands, |a, b| {
         (a.kind == PiiKind::Phone)
             .cmp(&(b.kind == PiiKind::Phone))
             .then((b.end - b.start).cmp(&(a.end - a.start)))

@@ -155,7 +155,7 @@ fn build(
 
     // Merge duplicates, then L2-normalise so long e-mails and one-liners weigh the same.
     let mut raw = sink.raw;
-    raw.sort_unstable_by_key(|&(i, _)| i);
+    crate::sort::sort_by_key(&mut raw, |&(i, _)| i);
     let mut out: SparseVector = Vec::with_capacity(raw.len());
     for (i, w) in raw {
         match out.last_mut() {

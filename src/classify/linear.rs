@@ -69,7 +69,7 @@ impl LinearModel {
             .map(|f| (f as u32, self.row(f).iter().fold(0f32, |a, w| a.max(w.abs()))))
             .filter(|&(_, s)| s > 0.0)
             .collect();
-        strength.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut strength, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         strength.truncate(n);
         let mut keep: Vec<u32> = strength.into_iter().map(|(f, _)| f).collect();
         keep.sort_unstable();

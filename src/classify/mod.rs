@@ -303,7 +303,7 @@ impl TicketClassifier {
     ) -> Vec<Prediction> {
         let (x, names) = if explain {
             let (x, mut names) = features_named(analysis, tokens, &self.model.config);
-            names.sort_by_key(|(i, _)| *i); // stable: the first name given to a slot stays first
+            crate::sort::sort_by_key(&mut names, |(i, _)| *i); // stable: the first name given to a slot stays first
             (x, names)
         } else {
             (features(analysis, tokens, &self.model.config), Vec::new())
@@ -355,7 +355,7 @@ impl TicketClassifier {
         let p = self.model.probabilities(head, logits);
         let classes = &self.model.heads[head].classes;
         let mut ranked: Vec<(usize, f32)> = p.iter().copied().enumerate().collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut ranked, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
         let Some(&(best, confidence)) = ranked.first() else {
             // Unreachable for a loaded model (heads have classes), but never a panic.
             return Prediction {
@@ -399,7 +399,9 @@ impl TicketClassifier {
                 None => by_name.push(Contribution { feature: name.clone(), weight: amount }),
             }
         }
-        by_name.sort_by(|a, b| b.weight.total_cmp(&a.weight).then_with(|| a.feature.cmp(&b.feature)));
+        crate::sort::sort_by(&mut by_name, |a, b| {
+            b.weight.total_cmp(&a.weight).then_with(|| a.feature.cmp(&b.feature))
+        });
         by_name.truncate(5);
         by_name
     }

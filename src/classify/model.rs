@@ -138,7 +138,7 @@ impl CompactModel {
                 .map(|f| (f as u32, m.row(f).iter().fold(0f32, |a, w| a.max(w.abs())) / scale))
                 .filter(|&(_, imp)| imp >= 0.5)
                 .collect();
-            importance.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            crate::sort::sort_by(&mut importance, |a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             importance.truncate(compression.rows_per_head);
             let mut features: Vec<u32> = importance.into_iter().map(|(f, _)| f).collect();
             features.sort_unstable();

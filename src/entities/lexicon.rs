@@ -176,7 +176,7 @@ impl Lexicon {
         }
         // Longest first, so leftmost-first alternation prefers the longest alias; at equal
         // length exact aliases come before starred ones.
-        aliases.sort_by(|a, b| {
+        crate::sort::sort_by(&mut aliases, |a, b| {
             let star_a = a.words.iter().any(|w| w.1);
             let star_b = b.words.iter().any(|w| w.1);
             b.len.cmp(&a.len).then(star_a.cmp(&star_b)).then_with(|| a.words.cmp(&b.words))

@@ -473,7 +473,7 @@ fn push(
 /// Longest first, then most specific kind, then leftmost, then first pushed; keeps those that overlap nothing
 /// already kept; returns them sorted by start.
 fn resolve(text: &str, mut cands: Vec<Candidate>) -> Vec<Entity> {
-    cands.sort_by(|a, b| {
+    crate::sort::sort_by(&mut cands, |a, b| {
         b.chars
             .cmp(&a.chars)
             .then(b.kind.specificity().cmp(&a.kind.specificity()))

@@ -129,7 +129,7 @@ const HTTP_PHRASES: &[(&str, u16, bool)] = &[
 
 fn phrase_alternation() -> String {
     let mut phrases: Vec<&str> = HTTP_PHRASES.iter().map(|p| p.0).collect();
-    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    crate::sort::sort_by_key(&mut phrases, |p| std::cmp::Reverse(p.len()));
     phrases.iter().map(|p| regex::escape(p).replace(' ', r"\s+")).collect::<Vec<_>>().join("|")
 }
 
@@ -829,7 +829,7 @@ pub(crate) fn rules() -> Vec<RuleSpec> {
         date_named,
     ));
     let mut rel: Vec<&str> = dates::RELATIVE.iter().map(|r| r.0).collect();
-    rel.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    crate::sort::sort_by_key(&mut rel, |p| std::cmp::Reverse(p.len()));
     let rel = rel
         .iter()
         .map(|p| regex::escape(p).replace(' ', r"\s+").replace('е', "[её]"))

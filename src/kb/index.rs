@@ -230,7 +230,7 @@ impl Index {
                 break;
             }
         }
-        found.sort_by(|a, b| {
+        crate::sort::sort_by(&mut found, |a, b| {
             self.doc_freq(b.0).cmp(&self.doc_freq(a.0)).then(a.1.cmp(&b.1)).then(a.0.cmp(&b.0))
         });
         found.truncate(limit);
@@ -268,7 +268,7 @@ impl Index {
                 }
             }
         }
-        found.sort_by(|a, b| {
+        crate::sort::sort_by(&mut found, |a, b| {
             a.1.cmp(&b.1).then(self.doc_freq(b.0).cmp(&self.doc_freq(a.0))).then(a.0.cmp(&b.0))
         });
         found

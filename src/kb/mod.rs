@@ -415,12 +415,12 @@ impl KnowledgeBase {
             "retire" => 1,
             _ => 2,
         };
-        per_article.sort_by(|a, b| {
+        crate::sort::sort_by(&mut per_article, |a, b| {
             rank(a).cmp(&rank(b)).then(a.helpful_rate.total_cmp(&b.helpful_rate)).then(a.id.cmp(&b.id))
         });
         let mut missing_topics: Vec<(String, u32)> =
             self.unanswered.iter().map(|(q, n)| (q.clone(), *n)).collect();
-        missing_topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        crate::sort::sort_by(&mut missing_topics, |a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         missing_topics.truncate(100);
         KbStats {
             articles: self.len(),
@@ -433,7 +433,7 @@ impl KnowledgeBase {
     /// Every articles as JSON (counters included): what a host saves and loads back.
     pub fn to_json(&self) -> String {
         let mut all: Vec<&Article> = self.articles().collect();
-        all.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::sort::sort_by(&mut all, |a, b| a.id.cmp(&b.id));
         serde_json::to_string(&all).unwrap_or_else(|_| "[]".into())
     }
 

@@ -245,7 +245,7 @@ impl KnowledgeBase {
         let mut hits = self.rank(scored, &groups, &options);
         if let Some(lang) = lang.filter(|l| !l.is_empty()) {
             // A reply quotes these: the customer's language first, when nearly as relevant.
-            hits.sort_by_key(|h| !(h.lang == lang && h.breakdown.relevance >= 0.5));
+            crate::sort::sort_by_key(&mut hits, |h| !(h.lang == lang && h.breakdown.relevance >= 0.5));
         }
         hits.truncate(limit.clamp(1, 100));
         hits
@@ -648,7 +648,7 @@ impl KnowledgeBase {
                 + context;
             ranked.push((score, breakdown, article, doc));
         }
-        ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
+        crate::sort::sort_by(&mut ranked, |a, b| b.0.total_cmp(&a.0).then_with(|| a.2.id.cmp(&b.2.id)));
         ranked.truncate(options.limit.clamp(1, 100));
         ranked
             .into_iter()

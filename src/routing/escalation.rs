@@ -644,7 +644,9 @@ impl EscalationMatrix {
                 push(now, Trigger::ComplexityAboveAgent, to, &|| "complexity_above_agent".into(), &reason);
             }
         }
-        out.sort_by(|a, b| a.due_at.unix.cmp(&b.due_at.unix).then_with(|| a.key.cmp(&b.key)));
+        crate::sort::sort_by(&mut out, |a, b| {
+            a.due_at.unix.cmp(&b.due_at.unix).then_with(|| a.key.cmp(&b.key))
+        });
         out
     }
 }

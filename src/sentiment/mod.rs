@@ -305,7 +305,7 @@ impl SentimentAnalyzer {
             }
         }
         for slot in lexicon.values_mut() {
-            slot.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
+            crate::sort::sort_by_key(slot, |entry| std::cmp::Reverse(entry.0.len()));
         }
         let mut table = HashMap::new();
         for (line, row) in data_lines(modifiers) {
@@ -512,7 +512,9 @@ impl SentimentAnalyzer {
                 score: round3(1.0 - crate::math::exp(-emotion[e.index()] / 2.5)),
             })
             .collect();
-        emotions.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.emotion.cmp(&b.emotion)));
+        crate::sort::sort_by(&mut emotions, |a, b| {
+            b.score.total_cmp(&a.score).then(a.emotion.cmp(&b.emotion))
+        });
 
         let urgency = emotions.iter().find(|e| e.emotion == Emotion::Urgency).map_or(0.0, |e| e.score as f32);
         let urgency =
@@ -534,7 +536,9 @@ impl SentimentAnalyzer {
             - 0.1 * strength(Emotion::Politeness))
         .clamp(0.0, 1.0);
 
-        cues.sort_by(|a, b| b.weight.abs().total_cmp(&a.weight.abs()).then(a.start.cmp(&b.start)));
+        crate::sort::sort_by(&mut cues, |a, b| {
+            b.weight.abs().total_cmp(&a.weight.abs()).then(a.start.cmp(&b.start))
+        });
         cues.truncate(12);
         for cue in &mut cues {
             cue.weight = (cue.weight * 1000.0).round() / 1000.0;

@@ -338,8 +338,8 @@ pub fn split_reply(body: &str) -> MessageParts {
             parts.quoted.push(s..e);
         }
     }
-    parts.new_text.sort_by_key(|r| r.start);
-    parts.quoted.sort_by_key(|r| r.start);
+    crate::sort::sort_by_key(&mut parts.new_text, |r| r.start);
+    crate::sort::sort_by_key(&mut parts.quoted, |r| r.start);
     parts
 }
 
