@@ -269,7 +269,7 @@ impl CompactModel {
             }
             pack(&mut out, &h.weights, h.bits);
         }
-        let crc = crc32fast::hash(&out);
+        let crc = crate::binary::crc32(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         out
     }
@@ -296,7 +296,7 @@ impl CompactModel {
             return Err(ModelError::Malformed("ends inside the header"));
         }
         let (body, crc) = bytes.split_at(bytes.len() - 4);
-        if crc32fast::hash(body) != u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]) {
+        if crate::binary::crc32(body) != u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]) {
             return Err(ModelError::Checksum);
         }
         let mut r = Reader::new(body, 6);
@@ -531,7 +531,7 @@ mod tests {
         v1.extend_from_slice(&1.0f32.to_le_bytes());
         v1.extend_from_slice(&2u32.to_le_bytes());
         v1.extend_from_slice(&[3, 10, 0xF6, 7, 7, 0]);
-        let crc = crc32fast::hash(&v1);
+        let crc = crate::binary::crc32(&v1);
         v1.extend_from_slice(&crc.to_le_bytes());
         let m = CompactModel::from_bytes(&v1).unwrap();
         assert_eq!(m.logits(&vec![(3, 1.0)]), vec![5.0, -5.0]);

@@ -550,7 +550,7 @@ impl KnowledgeBase {
             out.extend_from_slice(&json);
         }
         self.index.write(&mut out);
-        let crc = crc32fast::hash(&out);
+        let crc = crate::binary::crc32(&out);
         out.extend_from_slice(&crc.to_le_bytes());
         out
     }
@@ -576,7 +576,7 @@ impl KnowledgeBase {
             return Err(KbError::Bytes("unsupported version"));
         }
         let (body, crc) = bytes.split_at(bytes.len() - 4);
-        if crc32fast::hash(body) != u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]) {
+        if crate::binary::crc32(body) != u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]) {
             return Err(KbError::Bytes("checksum mismatch: corrupted or truncated"));
         }
         if version == 1 {
