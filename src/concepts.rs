@@ -9,8 +9,8 @@
 use crate::error::DataError;
 use crate::labels::Area;
 use crate::text::{data_lines, Pipeline, Token};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// What role a concept plays in a message; drives the keyword groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -125,7 +125,7 @@ impl ConceptDictionary {
     /// Parses a dictionary, stemming its terms with `pipeline`.
     pub fn from_tsv_with(tsv: &str, pipeline: &Pipeline) -> Result<Self, DataError> {
         let mut dict = ConceptDictionary::default();
-        let mut seen_terms: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut seen_terms: HashMap<Vec<String>, usize> = HashMap::default();
         for line in parse_lines("concepts", tsv, pipeline)? {
             let index = dict.concepts.len();
             dict.concepts.push(line.concept);
@@ -169,7 +169,7 @@ impl ConceptDictionary {
             let anchor = line.terms.first().and_then(|term| self.concept_of(&term.stems));
             groups.push((line, anchor));
         }
-        let mut seen_terms: HashMap<Vec<String>, usize> = HashMap::new();
+        let mut seen_terms: HashMap<Vec<String>, usize> = HashMap::default();
         for (line, anchor) in groups {
             let index = match anchor {
                 Some(concept) => concept,
@@ -309,7 +309,7 @@ struct Term {
 /// Parses `id<TAB>area<TAB>kind<TAB>term | term | …` lines (`#` comments); errors name `source`
 /// and the line.
 fn parse_lines(source: &'static str, tsv: &str, pipeline: &Pipeline) -> Result<Vec<Line>, DataError> {
-    let mut seen_ids = HashMap::new();
+    let mut seen_ids = HashMap::default();
     let mut lines = Vec::new();
     for (number, text) in data_lines(tsv) {
         let err = |message: String| DataError::new(source, number, message);

@@ -59,8 +59,9 @@
 
 use crate::span::{Span, Utf16Map};
 use regex::Regex;
+use rustc_hash::FxHashSet as HashSet;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 /// The kind of a masked secret.
 ///

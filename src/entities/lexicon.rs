@@ -18,7 +18,7 @@
 //! An alias must start and end with a letter or digit (before its `*`), and appear only once in
 //! the whole file.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use regex::{Regex, RegexBuilder};
 
@@ -117,7 +117,7 @@ impl Lexicon {
     pub(crate) fn parse(tsv: &str) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::new();
         let mut aliases: Vec<Alias> = Vec::new();
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut seen: HashMap<String, usize> = HashMap::default();
         for (i, raw) in tsv.lines().enumerate() {
             let line_no = i + 1;
             let line = raw.trim_end_matches('\r');
@@ -193,7 +193,7 @@ impl Lexicon {
                 .map_err(|e| err(0, format!("lexicon too large to compile: {e}")))?;
             Some(re)
         };
-        let mut exact = HashMap::new();
+        let mut exact = HashMap::default();
         let mut stars = Vec::new();
         for a in aliases {
             if a.words.iter().any(|w| w.1) {

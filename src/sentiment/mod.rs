@@ -27,8 +27,8 @@ pub use conversation::{
 
 use crate::error::DataError;
 use crate::text::{data_lines, Pipeline, Token, TokenKind};
+use rustc_hash::FxHashMap as HashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Negative, neutral or positive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -257,8 +257,8 @@ impl SentimentAnalyzer {
         // Validated by a unit test; an empty analyser (everything neutral) is the safe fallback.
         Self::new(&[EMBEDDED_EN, EMBEDDED_RU], EMBEDDED_MODIFIERS, pipeline).unwrap_or_else(|_| {
             SentimentAnalyzer {
-                lexicon: HashMap::new(),
-                modifiers: HashMap::new(),
+                lexicon: HashMap::default(),
+                modifiers: HashMap::default(),
                 thresholds: Thresholds::default(),
                 entries: 0,
             }
@@ -268,7 +268,7 @@ impl SentimentAnalyzer {
     /// Builds an analyser from lexicons (`term<TAB>score<TAB>emotions`) and a modifiers table
     /// (`lang<TAB>term<TAB>negator|intensifier|diminisher|contrast<TAB>value`).
     pub fn new(lexicons: &[&str], modifiers: &str, pipeline: &Pipeline) -> Result<Self, DataError> {
-        let mut lexicon: HashMap<String, Vec<(Vec<String>, Entry)>> = HashMap::new();
+        let mut lexicon: HashMap<String, Vec<(Vec<String>, Entry)>> = HashMap::default();
         let mut entries = 0;
         for text in lexicons {
             for (line, row) in data_lines(text) {
@@ -307,7 +307,7 @@ impl SentimentAnalyzer {
         for slot in lexicon.values_mut() {
             crate::sort::sort_by_key(slot, |entry| std::cmp::Reverse(entry.0.len()));
         }
-        let mut table = HashMap::new();
+        let mut table = HashMap::default();
         for (line, row) in data_lines(modifiers) {
             let err = |m: String| DataError::new("sentiment modifiers", line, m);
             let fields: Vec<&str> = row.split('\t').map(str::trim).collect();
