@@ -132,6 +132,7 @@ pub(crate) fn push_str(out: &mut Vec<u8>, s: &str) {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
     use proptest::prelude::*;
 
     proptest! {
@@ -145,7 +146,6 @@ mod tests {
     fn crc32_check_value() {
         assert_eq!(super::crc32(b"123456789"), 0xCBF4_3926);
     }
-    use super::*;
 
     #[test]
     fn round_trips_and_refuses_damage() {

@@ -5,9 +5,7 @@ use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 fn ours(text: &str) -> String {
-    let mut out = String::new();
-    nfkc(text, &mut out);
-    out
+    nfkc(text).collect()
 }
 
 fn reference(text: &str) -> String {

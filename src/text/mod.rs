@@ -28,7 +28,7 @@ mod tokenize;
 pub use email::{html_to_text, looks_like_html, split_reply, MessageParts};
 #[cfg(feature = "triage")]
 pub use lang::{Language, LanguageDetector, LanguageGuess};
-pub use nfkc::nfkc;
+pub use nfkc::{nfkc, Nfkc};
 pub use normalize::normalize;
 #[cfg(feature = "triage")]
 pub(crate) use script::is_letter;

@@ -17,65 +17,128 @@
 
 use super::nfkc_tables::{COMPOSITIONS, RUNS, SINGLES, SINGLE_ENDS, SINGLE_TEXT};
 
-/// Appends the NFKC form of `text` to `out`.
+/// The NFKC form of `text`, character by character (no copy of the text is made).
 ///
 /// ```
 /// use helpdesk_ai::text::nfkc;
-/// let mut out = String::new();
-/// nfkc("ＡＰＩ ﬁle №5 и\u{306}", &mut out);
-/// assert_eq!(out, "API file No5 й");
+/// let folded: String = nfkc("ＡＰＩ ﬁle №5 и\u{306}").collect();
+/// assert_eq!(folded, "API file No5 й");
 /// ```
-pub fn nfkc(text: &str, out: &mut String) {
-    let start = out.len();
-    for c in text.chars() {
-        match fold(c) {
-            Fold::Same => push_composed(out, start, c),
-            Fold::Char(d) => push_composed(out, start, d),
-            Fold::Text(s) => s.chars().for_each(|d| push_composed(out, start, d)),
+pub fn nfkc(text: &str) -> Nfkc<'_> {
+    Nfkc { source: text.chars(), expansion: "".chars(), held: None }
+}
+
+/// The iterator [`nfkc`] returns.
+#[derive(Debug, Clone)]
+pub struct Nfkc<'a> {
+    source: std::str::Chars<'a>,
+    /// The rest of a code point's multi-character NFKC.
+    expansion: std::str::Chars<'static>,
+    /// The last character folded, held back until the next one shows it does not compose with it.
+    held: Option<char>,
+}
+
+impl Iterator for Nfkc<'_> {
+    type Item = char;
+
+    fn next(&mut self) -> Option<char> {
+        loop {
+            let next = match self.expansion.next() {
+                Some(c) => c,
+                None => match self.source.next().map(fold) {
+                    Some(Fold::Same(c)) => c,
+                    Some(Fold::Text(text)) => {
+                        self.expansion = text.chars();
+                        continue;
+                    }
+                    None => return self.held.take(),
+                },
+            };
+            match self.held {
+                None => self.held = Some(next),
+                Some(held) => match compose(held, next) {
+                    Some(composed) => self.held = Some(composed),
+                    None => return self.held.replace(next),
+                },
+            }
         }
     }
 }
 
 enum Fold {
-    Same,
-    Char(char),
+    Same(char),
     Text(&'static str),
 }
 
 /// The NFKC of one code point.
 fn fold(c: char) -> Fold {
     let u = c as u32;
-    if u < 0xA0 {
-        return Fold::Same; // ASCII and C1 controls never change
+    if u < 0xA0 || !in_blocks(&FOLDED_BLOCKS, u) {
+        // ASCII and C1 controls never change; nor does anything in most 256-code-point blocks.
+        return Fold::Same(c);
     }
     let run = RUNS.partition_point(|&(first, _, _)| first <= u);
     if let Some(&(first, len, target)) = run.checked_sub(1).and_then(|i| RUNS.get(i)) {
         if u - first < u32::from(len) {
-            return char::from_u32(target + (u - first)).map_or(Fold::Same, Fold::Char);
+            return Fold::Same(char::from_u32(target + (u - first)).unwrap_or(c));
         }
     }
     match SINGLES.binary_search(&u) {
         Ok(i) => {
             let begin = i.checked_sub(1).and_then(|j| SINGLE_ENDS.get(j)).map_or(0, |&end| usize::from(end));
             let end = SINGLE_ENDS.get(i).map_or(0, |&end| usize::from(end));
-            SINGLE_TEXT.get(begin..end).map_or(Fold::Same, Fold::Text)
+            SINGLE_TEXT.get(begin..end).map_or(Fold::Same(c), Fold::Text)
         }
-        Err(_) => Fold::Same,
+        Err(_) => Fold::Same(c),
     }
 }
 
-/// Pushes `c`, composing it with the character before it (not before `start`) when the two are
-/// a canonical pair.
-fn push_composed(out: &mut String, start: usize, c: char) {
-    if let Some(prev) = out[start..].chars().next_back() {
-        if let Some(composed) = compose(prev, c) {
-            out.truncate(out.len() - prev.len_utf8());
-            out.push(composed);
-            return;
-        }
-    }
-    out.push(c);
+/// One bit per block of 256 code points.
+type Blocks = [u64; 0x11_0000 / 256 / 64];
+
+fn in_blocks(blocks: &Blocks, u: u32) -> bool {
+    let block = (u >> 8) as usize;
+    blocks.get(block / 64).is_some_and(|bits| bits & (1 << (block % 64)) != 0)
 }
+
+const fn mark_block(mut blocks: Blocks, u: u32) -> Blocks {
+    let block = (u >> 8) as usize;
+    blocks[block / 64] |= 1 << (block % 64);
+    blocks
+}
+
+/// The blocks that hold a code point whose NFKC differs from it, derived from the tables.
+const FOLDED_BLOCKS: Blocks = {
+    let mut blocks = [0; 0x11_0000 / 256 / 64];
+    let mut i = 0;
+    while i < RUNS.len() {
+        let (first, len, _) = RUNS[i];
+        let mut u = first;
+        while u < first + len as u32 {
+            blocks = mark_block(blocks, u);
+            u += 256;
+        }
+        blocks = mark_block(blocks, first + len as u32 - 1);
+        i += 1;
+    }
+    let mut i = 0;
+    while i < SINGLES.len() {
+        blocks = mark_block(blocks, SINGLES[i]);
+        i += 1;
+    }
+    blocks
+};
+
+/// The blocks that hold the second character of a composition, Hangul's included.
+const SECOND_BLOCKS: Blocks = {
+    let mut blocks = mark_block(mark_block([0; 0x11_0000 / 256 / 64], V_BASE), T_BASE);
+    let mut i = 0;
+    while i < COMPOSITIONS.len() {
+        blocks = mark_block(blocks, COMPOSITIONS[i].1);
+        i += 1;
+    }
+    blocks
+};
 
 // Hangul syllables are composed arithmetically (Unicode §3.12).
 const S_BASE: u32 = 0xAC00;
@@ -90,8 +153,8 @@ const S_COUNT: u32 = L_COUNT * V_COUNT * T_COUNT;
 /// The primary composite of `a` followed by `b`, if there is one.
 fn compose(a: char, b: char) -> Option<char> {
     let (a, b) = (a as u32, b as u32);
-    if b < 0x300 {
-        return None; // every second element is a mark or a Hangul/Indic vowel or final
+    if !in_blocks(&SECOND_BLOCKS, b) {
+        return None; // the common case: `b` combines with nothing
     }
     if (L_BASE..L_BASE + L_COUNT).contains(&a) && (V_BASE..V_BASE + V_COUNT).contains(&b) {
         return char::from_u32(S_BASE + ((a - L_BASE) * V_COUNT + (b - V_BASE)) * T_COUNT);
@@ -113,9 +176,7 @@ mod tests {
     use super::*;
 
     fn nfkc_of(text: &str) -> String {
-        let mut out = String::new();
-        nfkc(text, &mut out);
-        out
+        nfkc(text).collect()
     }
 
     #[test]
@@ -132,8 +193,18 @@ mod tests {
     #[test]
     fn a_leading_mark_stays_and_never_reaches_into_earlier_output() {
         let mut out = String::from("e");
-        nfkc("\u{301}", &mut out);
+        out.extend(nfkc("\u{301}"));
         assert_eq!(out, "e\u{301}");
+    }
+
+    #[test]
+    fn the_quick_checks_cover_every_table_entry() {
+        assert!(RUNS
+            .iter()
+            .all(|&(first, len, _)| (first..first + u32::from(len)).all(|u| in_blocks(&FOLDED_BLOCKS, u))));
+        assert!(SINGLES.iter().all(|&u| in_blocks(&FOLDED_BLOCKS, u)));
+        assert!(COMPOSITIONS.iter().all(|&(_, second, _)| in_blocks(&SECOND_BLOCKS, second)));
+        assert!(!in_blocks(&FOLDED_BLOCKS, 'ж' as u32) && !in_blocks(&SECOND_BLOCKS, 'ж' as u32));
     }
 
     #[test]

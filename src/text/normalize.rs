@@ -26,17 +26,7 @@ pub fn normalize(text: &str) -> String {
         }
         return out;
     }
-    // Russian letters (and Latin below U+00A0) are their own NFKC: no copy for the common case.
-    let folded;
-    let text = if text.chars().all(|c| (c as u32) < 0xA0 || ('\u{400}'..='\u{4FF}').contains(&c)) {
-        text
-    } else {
-        let mut out = String::with_capacity(text.len());
-        nfkc(text, &mut out);
-        folded = out;
-        &folded
-    };
-    for c in text.chars() {
+    for c in nfkc(text) {
         match c {
             'ё' | 'Ё' => out.push('е'),
             '’' | 'ʼ' | '‘' | '`' | '´' | 'ʹ' | '′' => out.push('\''),
